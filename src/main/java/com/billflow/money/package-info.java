@@ -1,0 +1,2 @@
+/** Money as an amount paired with its ISO 4217 currency. */
+package com.billflow.money;
