@@ -1,0 +1,44 @@
+package com.billflow;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.util.List;
+import java.util.Map;
+
+/** Everything under {@code billflow.*} in application.yaml, in one typed place. */
+@ConfigurationProperties("billflow")
+public record BillflowProperties(
+        @DefaultValue("USD") String defaultCurrency,
+        @DefaultValue Party seller,
+        @DefaultValue Party remitTo,
+        @DefaultValue Mail mail,
+        @DefaultValue SurgicalCase surgicalCase,
+        @DefaultValue Demo demo) {
+
+    /** A seller or remit-to block as printed on invoices. */
+    public record Party(@DefaultValue("Billflow") String name, @DefaultValue List<String> addressLines,
+                        @DefaultValue List<String> contactLines) {
+    }
+
+    public record Mail(@DefaultValue("billing@billflow.example") String from,
+                       @DefaultValue("billing@billflow.example") String replyTo,
+                       @DefaultValue Embedded embedded) {
+
+        /** The SMTP server started inside the application for the no-set-up run. */
+        public record Embedded(@DefaultValue("false") boolean enabled, @DefaultValue("2525") int port) {
+        }
+    }
+
+    public record SurgicalCase(@DefaultValue("SC-{YYYY}-{SEQ:5}") String caseNumberPattern,
+                               @DefaultValue("INV-{YYYY}-{SEQ:6}") String invoiceNumberPattern,
+                               @DefaultValue("false") boolean autoSendInvoice) {
+    }
+
+    public record Demo(@DefaultValue("false") boolean enabled, @DefaultValue Map<String, String> passwords) {
+
+        public String passwordOf(String user) {
+            return passwords.getOrDefault(user, user);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** What every feature shares: typed errors and their JSON form ({"error", "message"}). */
+package com.billflow.common;

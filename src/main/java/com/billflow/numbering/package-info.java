@@ -1,0 +1,2 @@
+/** Gap-free document numbers (case, invoice, credit note, proposal series) from patterns. */
+package com.billflow.numbering;

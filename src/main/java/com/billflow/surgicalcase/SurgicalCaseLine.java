@@ -1,0 +1,60 @@
+package com.billflow.surgicalcase;
+
+import com.billflow.money.Money;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+
+/** One implant or instrument used in the case, as the rep submitted it. */
+@Entity
+@Table(name = "surgical_case_line")
+public class SurgicalCaseLine {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String manufacturer;
+    private String partNumber;
+    private String lotNumber;
+    private String serialNumber;
+    private String description;
+    private BigDecimal quantity;
+    private BigDecimal unitPrice;
+    private BigDecimal amount;
+
+    protected SurgicalCaseLine() {
+    }
+
+    SurgicalCaseLine(String manufacturer, String partNumber, String lotNumber, String serialNumber,
+                     String description, BigDecimal quantity, Money unitPrice) {
+        this.manufacturer = manufacturer;
+        this.partNumber = partNumber;
+        this.lotNumber = lotNumber;
+        this.serialNumber = serialNumber;
+        this.description = description;
+        this.quantity = quantity;
+        this.unitPrice = unitPrice.amount();
+        this.amount = unitPrice.times(quantity).amount();
+    }
+
+    public Long getId() { return id; }
+    public String getManufacturer() { return manufacturer; }
+    public String getPartNumber() { return partNumber; }
+    public String getLotNumber() { return lotNumber; }
+    public String getSerialNumber() { return serialNumber; }
+    public String getDescription() { return description; }
+    public BigDecimal getQuantity() { return quantity.stripTrailingZeros().scale() < 0 ? quantity.setScale(0) : quantity.stripTrailingZeros(); }
+
+    public Money unitPrice(Currency currency) {
+        return Money.of(unitPrice, currency);
+    }
+
+    public Money amount(Currency currency) {
+        return Money.of(amount, currency);
+    }
+}

@@ -1,0 +1,141 @@
+package com.billflow.surgicalcase;
+
+import com.billflow.BillflowProperties;
+import com.billflow.common.InvalidInputException;
+import com.billflow.common.NotFoundException;
+import com.billflow.directory.Facility;
+import com.billflow.directory.FacilityService;
+import com.billflow.money.Money;
+import com.billflow.numbering.NumberAllocator;
+import com.billflow.numbering.NumberPattern;
+import com.billflow.security.Caller;
+import com.billflow.security.Groups;
+import com.billflow.surgicalcase.process.SurgicalCaseWorkflow;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+
+/** Submitting cases and every status change of a case. Invoicing lives in {@link SurgicalCaseInvoicing}. */
+@Service
+public class SurgicalCaseService {
+
+    private final SurgicalCaseRepository cases;
+    private final FacilityService facilities;
+    private final NumberAllocator numbers;
+    private final SurgicalCaseWorkflow process;
+    private final IdentityService identity;
+    private final BillflowProperties properties;
+    private final Clock clock;
+
+    SurgicalCaseService(SurgicalCaseRepository cases, FacilityService facilities, NumberAllocator numbers,
+                        SurgicalCaseWorkflow process, IdentityService identity, BillflowProperties properties, Clock clock) {
+        this.cases = cases;
+        this.facilities = facilities;
+        this.numbers = numbers;
+        this.process = process;
+        this.identity = identity;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Saves the case as PENDING_PO and starts its billing process, in one transaction. */
+    @Transactional
+    public SurgicalCase submit(SubmitCaseRequest request, Caller caller) {
+        String rep = repFor(request.rep(), caller);
+        Facility facility = facilities.getReferenced(request.facilityCode());
+        Currency currency = currencyOf(request.currency());
+        List<SurgicalCaseLine> lines = request.lines().stream().map(line -> new SurgicalCaseLine(
+                line.manufacturer().strip(), line.partNumber().strip(), blankToNull(line.lotNumber()), blankToNull(line.serialNumber()),
+                line.description().strip(), line.quantity(), Money.of(line.unitPrice(), currency))).toList();
+        LocalDate today = LocalDate.now(clock);
+        String caseNumber = numbers.next("surgical-case", new NumberPattern(properties.surgicalCase().caseNumberPattern()), today);
+        SurgicalCase surgicalCase = cases.save(new SurgicalCase(caseNumber, facility.getCode(), request.surgeon().strip(),
+                request.procedure().strip(), request.procedureDate(), rep, request.patientRef(), currency, lines, Instant.now(clock)));
+        process.start(surgicalCase);
+        return surgicalCase;
+    }
+
+    @Transactional(readOnly = true)
+    public SurgicalCase get(Long id) {
+        return cases.findById(id).orElseThrow(() -> NotFoundException.of("Surgical case", id));
+    }
+
+    /** As {@link #get}, refusing a sales rep who asks for another rep's case. */
+    @Transactional(readOnly = true)
+    public SurgicalCase getFor(Long id, Caller caller) {
+        SurgicalCase surgicalCase = get(id);
+        if (!caller.isIn(Groups.BILLING, Groups.ADMIN) && !surgicalCase.getRep().equals(caller.userId())) {
+            throw new AccessDeniedException("Case " + surgicalCase.getCaseNumber() + " belongs to another rep");
+        }
+        return surgicalCase;
+    }
+
+    /** "Complete Event": checks the POs against the case's manufacturers and moves it to PENDING_PAYMENT. */
+    @Transactional
+    public SurgicalCase recordPurchaseOrders(Long id, String forAllManufacturers, Map<String, String> byManufacturer) {
+        SurgicalCase surgicalCase = get(id);
+        surgicalCase.recordPurchaseOrders(PurchaseOrders.of(forAllManufacturers, byManufacturer, surgicalCase.manufacturers()));
+        return surgicalCase;
+    }
+
+    @Transactional
+    public SurgicalCase cancel(Long id) {
+        SurgicalCase surgicalCase = get(id);
+        surgicalCase.cancel(Instant.now(clock));
+        process.cancel(surgicalCase);
+        return surgicalCase;
+    }
+
+    @Transactional
+    public void recordInvoiceSentManually(Long id) {
+        get(id).recordInvoiceSent(SendMethod.MANUAL, Instant.now(clock));
+    }
+
+    @Transactional
+    public void markInvoicePaid(Long id) {
+        get(id).markInvoicePaid(Instant.now(clock));
+    }
+
+    @Transactional
+    public void markCommissionPaid(Long id) {
+        get(id).markCommissionPaid(Instant.now(clock));
+    }
+
+    private String repFor(String requestedRep, Caller caller) {
+        String rep = blankToNull(requestedRep);
+        if (!caller.isIn(Groups.BILLING, Groups.ADMIN)) {
+            if (rep != null && !rep.equals(caller.userId())) {
+                throw new AccessDeniedException("A sales rep submits only their own cases: rep must be '" + caller.userId() + "' or left out");
+            }
+            rep = caller.userId();
+        }
+        if (rep == null) {
+            throw new InvalidInputException("rep is required: the user name of the sales rep who ran the case");
+        }
+        if (identity.createUserQuery().userId(rep).memberOfGroup(Groups.SALES_REP).count() == 0) {
+            throw new InvalidInputException("rep '" + rep + "' is not a user of group " + Groups.SALES_REP);
+        }
+        return rep;
+    }
+
+    private Currency currencyOf(String code) {
+        String currencyCode = code == null ? properties.defaultCurrency() : code;
+        try {
+            return Currency.getInstance(currencyCode);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("currency '" + currencyCode + "' is not an ISO 4217 currency code");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
