@@ -1,0 +1,2 @@
+/** Accounting CSV exports (Xero, QuickBooks Online) streamed with Commons CSV: plain Java, no Camunda. */
+package com.billflow.document.csv;
