@@ -178,7 +178,7 @@ public class SurgicalCase {
     }
 
     /** The allowed actions in words, for 409 messages. */
-    String whatIsAllowed() {
+    public String whatIsAllowed() {
         return switch (status) {
             case PENDING_PO -> "Allowed now: add purchase orders, cancel.";
             case PENDING_PAYMENT -> isInvoiced()

@@ -1,0 +1,26 @@
+package com.billflow.dashboard;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The "Pending PO#'s" panel: how many cases wait for a PO, what they are worth, and one page of
+ * them, oldest event first.
+ *
+ * @param totalValue the value of the pending cases in {@code currency} (the default currency)
+ * @param totals     the value per currency, for when cases are billed in several currencies
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PendingPurchaseOrders(long count, BigDecimal totalValue, String currency, List<CurrencyTotal> totals,
+                                    int page, int size, int totalPages, List<Item> items) {
+
+    public record CurrencyTotal(String currency, long count, BigDecimal value) {
+    }
+
+    public record Item(Long caseId, String caseNumber, LocalDate eventDate, String facility, String rep,
+                       BigDecimal value, String currency) {
+    }
+}

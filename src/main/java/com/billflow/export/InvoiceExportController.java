@@ -1,0 +1,50 @@
+package com.billflow.export;
+
+import com.billflow.common.CsvFormats;
+import com.billflow.common.InvalidInputException;
+import com.billflow.document.csv.AccountingFormat;
+import com.billflow.surgicalcase.SurgicalCaseInvoicing;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.time.LocalDate;
+
+/** Every invoice dated within a range as one accounting import file, streamed as it is read. */
+@RestController
+class InvoiceExportController {
+
+    private final SurgicalCaseInvoicing surgicalCases;
+
+    InvoiceExportController(SurgicalCaseInvoicing surgicalCases) {
+        this.surgicalCases = surgicalCases;
+    }
+
+    /**
+     * @param from first invoice date included (ISO), default: the first day of the current month
+     * @param to   last invoice date included (ISO), default: today
+     */
+    @GetMapping("/api/exports/invoices.csv")
+    @PreAuthorize("hasAuthority('camunda-admin')")
+    void export(@RequestParam(required = false) String format,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                HttpServletResponse response) throws IOException {
+        AccountingFormat accountingFormat = CsvFormats.parse(format);
+        LocalDate last = to == null ? LocalDate.now() : to;
+        LocalDate first = from == null ? last.withDayOfMonth(1) : from;
+        if (first.isAfter(last)) {
+            throw new InvalidInputException("from (" + first + ") is after to (" + last + ")");
+        }
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("invoices-" + first + "-to-" + last + "-" + accountingFormat.name().toLowerCase() + ".csv").build().toString());
+        surgicalCases.writeCsv(first, last, accountingFormat, response.getWriter());
+    }
+}

@@ -1,0 +1,133 @@
+package com.billflow.security;
+
+import com.billflow.BillflowProperties;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+/**
+ * Makes sure, on every start and on every node, that the groups of SPEC §2 exist with their
+ * authorizations and that the Tasklist filters exist and are visible to the groups they serve.
+ * Users are created here only in demo mode: otherwise the first administrator is created in
+ * Camunda Admin's set-up page, and nobody has a default password.
+ */
+@Component
+@Order(10)
+public class IdentitySetup implements ApplicationRunner {
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final BillflowProperties properties;
+    private final List<TaskFilter> taskFilters;
+
+    IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+                  BillflowProperties properties, List<TaskFilter> taskFilters) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.properties = properties;
+        this.taskFilters = taskFilters;
+    }
+
+    /** A Tasklist filter some feature wants: its name, query and the groups that see it. */
+    public record TaskFilter(String name, String description, int priority, TaskQuery query, List<String> groups) {
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        createGroup(Groups.ADMIN, "Administrators", "SYSTEM");
+        createGroup(Groups.SALES_REP, "Sales reps", "WORKFLOW");
+        createGroup(Groups.BILLING, "Billing back office", "WORKFLOW");
+        createGroup(Groups.OFFICE_MANAGER, "Laboratory office managers", "WORKFLOW");
+        for (Resource resource : Resources.values()) {
+            grant(Groups.ADMIN, resource, Authorization.ANY, Permissions.ALL);
+        }
+        for (String group : List.of(Groups.SALES_REP, Groups.BILLING, Groups.OFFICE_MANAGER)) {
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+        }
+        taskFilters.forEach(this::ensureFilter);
+        if (properties.demo().enabled()) {
+            createDemoUsers();
+        }
+    }
+
+    private void createDemoUsers() {
+        createUser("demo", "Demo", "Administrator", Groups.ALL);
+        createUser("rep", "Riley", "Rep", List.of(Groups.SALES_REP));
+        createUser("billing", "Blair", "Billing", List.of(Groups.BILLING));
+        createUser("office", "Olive", "Office", List.of(Groups.OFFICE_MANAGER));
+    }
+
+    private void createUser(String id, String firstName, String lastName, List<String> groups) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setFirstName(firstName);
+            user.setLastName(lastName);
+            user.setEmail(id + "@billflow.example");
+            user.setPassword(properties.demo().passwordOf(id));
+            identity.saveUser(user);
+        }
+        for (String group : groups) {
+            if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+                identity.createMembership(id, group);
+            }
+        }
+    }
+
+    private void createGroup(String id, String name, String type) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identity.newGroup(id);
+            group.setName(name);
+            group.setType(type);
+            identity.saveGroup(group);
+        }
+    }
+
+    private void ensureFilter(TaskFilter wanted) {
+        Filter filter = filters.createFilterQuery().filterName(wanted.name()).singleResult();
+        if (filter == null) {
+            filter = filters.newTaskFilter(wanted.name())
+                    .setQuery(wanted.query())
+                    .setProperties(Map.of("description", wanted.description(), "priority", wanted.priority(), "refresh", true));
+            filters.saveFilter(filter);
+        }
+        for (String group : wanted.groups()) {
+            grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+        }
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
+        boolean granted = authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
+                .resourceId(resourceId).hasPermission(permission).count() > 0;
+        if (!granted) {
+            Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+            authorization.addPermission(permission);
+            authorizations.saveAuthorization(authorization);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package com.billflow.surgicalcase;
+
+import com.billflow.directory.FacilityService;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The read-only overview the Add Purchase Order form shows, as Markdown. */
+@Component
+public class CaseSummary {
+
+    private final SurgicalCaseService cases;
+    private final FacilityService facilities;
+
+    CaseSummary(SurgicalCaseService cases, FacilityService facilities) {
+        this.cases = cases;
+        this.facilities = facilities;
+    }
+
+    @Transactional(readOnly = true)
+    public String markdown(Long caseId) {
+        SurgicalCase c = cases.get(caseId);
+        StringBuilder text = new StringBuilder()
+                .append("### Case ").append(c.getCaseNumber()).append(" - ").append(escape(facilities.get(c.getFacilityCode()).getName())).append("\n\n")
+                .append(escape(c.getProcedureName())).append(" on ").append(c.getProcedureDate())
+                .append(", surgeon ").append(escape(c.getSurgeon())).append(", rep ").append(escape(c.getRep()))
+                .append(", patient ref ").append(escape(c.getPatientRef())).append("\n\n")
+                .append("| Manufacturer | Part # | Lot / Serial | Description | Qty | Amount |\n")
+                .append("|---|---|---|---|---:|---:|\n");
+        for (SurgicalCaseLine line : c.getLines()) {
+            text.append("| ").append(escape(line.getManufacturer()))
+                    .append(" | ").append(escape(line.getPartNumber()))
+                    .append(" | ").append(escape(nullToEmpty(line.getLotNumber()) + " " + nullToEmpty(line.getSerialNumber())))
+                    .append(" | ").append(escape(line.getDescription()))
+                    .append(" | ").append(line.getQuantity().toPlainString())
+                    .append(" | ").append(line.amount(c.currency()).toPlainString()).append(" |\n");
+        }
+        return text.append("\n**Total: ").append(c.total()).append("**").toString();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** Keeps user text from being read as Markdown or HTML. */
+    private static String escape(String value) {
+        return value.replaceAll("([\\\\`*_{}\\[\\]()#+!|<>-])", "\\\\$1");
+    }
+}

@@ -1,0 +1,132 @@
+package com.billflow.surgicalcase.process;
+
+import com.billflow.common.IllegalStatusException;
+import com.billflow.process.UserTasks;
+import com.billflow.security.Caller;
+import com.billflow.surgicalcase.InvoiceEmail;
+import com.billflow.surgicalcase.PurchaseOrders;
+import com.billflow.surgicalcase.SurgicalCase;
+import com.billflow.surgicalcase.SurgicalCaseService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.billflow.surgicalcase.process.SurgicalCaseBillingProcess.*;
+
+/**
+ * The REST API's way into the case's user tasks: each call completes the same task a Tasklist
+ * user would, with the same variables, so both paths end in the same state and history.
+ */
+@Service
+public class SurgicalCaseTasks {
+
+    private final SurgicalCaseService cases;
+    private final UserTasks userTasks;
+    private final ObjectMapper json;
+
+    SurgicalCaseTasks(SurgicalCaseService cases, UserTasks userTasks, ObjectMapper json) {
+        this.cases = cases;
+        this.userTasks = userTasks;
+        this.json = json;
+    }
+
+    @Transactional
+    public SurgicalCase addPurchaseOrders(Long caseId, String forAll, Map<String, String> byManufacturer, Caller caller) {
+        SurgicalCase surgicalCase = cases.getFor(caseId, caller);
+        Task task = openTask(surgicalCase, TASK_ADD_PURCHASE_ORDER, "add purchase orders");
+        PurchaseOrders.of(forAll, byManufacturer, surgicalCase.manufacturers());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_PO_ALL_MANUFACTURERS, forAll == null ? "" : forAll);
+        variables.put(VAR_PO_BY_MANUFACTURER, SpinValues.jsonValue(poRows(surgicalCase.manufacturers(), byManufacturer)).create());
+        userTasks.complete(task, variables, caller);
+        return cases.get(caseId);
+    }
+
+    /** Sends the invoice by email; every field left out keeps what Send Invoice was prefilled with. */
+    @Transactional
+    public SurgicalCase emailInvoice(Long caseId, InvoiceEmail changes, Caller caller) {
+        SurgicalCase surgicalCase = cases.get(caseId);
+        Task task = openTask(surgicalCase, TASK_SEND_INVOICE, "email the invoice");
+        Map<String, Object> current = userTasks.variables(task);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_SEND_INVOICE_BY, "EMAIL");
+        variables.put(VAR_EMAIL_TO, changes.to() != null ? changes.to() : current.get(VAR_EMAIL_TO));
+        variables.put(VAR_EMAIL_ALL_CONTACTS, changes.allContacts());
+        variables.put(VAR_EMAIL_REPLY_TO, changes.replyTo() != null ? changes.replyTo() : current.get(VAR_EMAIL_REPLY_TO));
+        variables.put(VAR_EMAIL_SUBJECT, changes.subject() != null ? changes.subject() : current.get(VAR_EMAIL_SUBJECT));
+        variables.put(VAR_EMAIL_BODY, changes.body() != null ? changes.body() : current.get(VAR_EMAIL_BODY));
+        userTasks.complete(task, variables, caller);
+        return cases.get(caseId);
+    }
+
+    @Transactional
+    public SurgicalCase markInvoicePaid(Long caseId, Caller caller) {
+        SurgicalCase surgicalCase = cases.get(caseId);
+        userTasks.complete(openTask(surgicalCase, TASK_MARK_INVOICE_PAID, "mark the invoice paid"), Map.of(), caller);
+        return cases.get(caseId);
+    }
+
+    @Transactional
+    public SurgicalCase markCommissionPaid(Long caseId, Caller caller) {
+        SurgicalCase surgicalCase = cases.get(caseId);
+        userTasks.complete(openTask(surgicalCase, TASK_MARK_COMMISSION_PAID, "mark the commission paid"), Map.of(), caller);
+        return cases.get(caseId);
+    }
+
+    /** Both payments at once; whichever was marked already is left as it is. */
+    @Transactional
+    public SurgicalCase markPaid(Long caseId, Caller caller) {
+        SurgicalCase surgicalCase = cases.get(caseId);
+        if (!surgicalCase.isInvoicePaid()) {
+            markInvoicePaid(caseId, caller);
+        }
+        if (!surgicalCase.isCommissionPaid()) {
+            markCommissionPaid(caseId, caller);
+        }
+        return cases.get(caseId);
+    }
+
+    private Task openTask(SurgicalCase surgicalCase, String taskKey, String action) {
+        return userTasks.open(PROCESS_KEY, surgicalCase.getCaseNumber(), taskKey).orElseThrow(() -> new IllegalStatusException(
+                "Case " + surgicalCase.getCaseNumber() + " is " + surgicalCase.getStatus() + detail(surgicalCase)
+                        + ": cannot " + action + " now. " + surgicalCase.whatIsAllowed()));
+    }
+
+    private static String detail(SurgicalCase c) {
+        if (c.isInvoicePaid() && c.isCommissionPaid()) {
+            return "";
+        }
+        if (c.isInvoiced() && c.getInvoiceSentAt() == null) {
+            return " and invoice " + c.getInvoiceNumber() + " is waiting to be sent";
+        }
+        if (c.isInvoicePaid()) {
+            return " and its invoice is already marked paid";
+        }
+        if (c.isCommissionPaid()) {
+            return " and its commission is already marked paid";
+        }
+        return "";
+    }
+
+    private String poRows(List<String> manufacturers, Map<String, String> byManufacturer) {
+        List<Map<String, String>> rows = manufacturers.stream().map(m -> {
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("manufacturer", m);
+            row.put("poNumber", byManufacturer == null || byManufacturer.get(m) == null ? "" : byManufacturer.get(m));
+            return row;
+        }).toList();
+        try {
+            return json.writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("PO rows always serialize", e);
+        }
+    }
+}
