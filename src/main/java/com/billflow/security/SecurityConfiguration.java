@@ -54,6 +54,7 @@ class SecurityConfiguration {
                         .requestMatchers("/billflow/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.defaultSuccessUrl("/dashboard"))
+                .httpBasic(basic -> { })
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();
     }
