@@ -16,9 +16,11 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +54,12 @@ public class SurgicalCaseService {
         String rep = repFor(request.rep(), caller);
         Facility facility = facilities.getReferenced(request.facilityCode());
         Currency currency = currencyOf(request.currency());
-        List<SurgicalCaseLine> lines = request.lines().stream().map(line -> new SurgicalCaseLine(
-                line.manufacturer().strip(), line.partNumber().strip(), blankToNull(line.lotNumber()), blankToNull(line.serialNumber()),
-                line.description().strip(), line.quantity(), Money.of(line.unitPrice(), currency))).toList();
+        List<SurgicalCaseLine> lines = new ArrayList<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            SubmitCaseRequest.Line line = request.lines().get(i);
+            lines.add(new SurgicalCaseLine(line.manufacturer().strip(), line.partNumber().strip(), blankToNull(line.lotNumber()),
+                    blankToNull(line.serialNumber()), line.description().strip(), line.quantity(), unitPrice(i, line.unitPrice(), currency)));
+        }
         LocalDate today = LocalDate.now(clock);
         String caseNumber = numbers.next("surgical-case", new NumberPattern(properties.surgicalCase().caseNumberPattern()), today);
         SurgicalCase surgicalCase = cases.save(new SurgicalCase(caseNumber, facility.getCode(), request.surgeon().strip(),
@@ -124,6 +129,15 @@ public class SurgicalCaseService {
             throw new InvalidInputException("rep '" + rep + "' is not a user of group " + Groups.SALES_REP);
         }
         return rep;
+    }
+
+    /** A unit price finer than the currency's minor unit could not be printed as it is charged. */
+    private static Money unitPrice(int index, BigDecimal price, Currency currency) {
+        if (price.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
+            throw new InvalidInputException("lines[" + index + "].unitPrice " + price.toPlainString() + " has more decimals than "
+                    + currency.getCurrencyCode() + " allows (" + currency.getDefaultFractionDigits() + ")");
+        }
+        return Money.of(price, currency);
     }
 
     private Currency currencyOf(String code) {

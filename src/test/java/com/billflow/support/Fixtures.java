@@ -1,0 +1,88 @@
+package com.billflow.support;
+
+import com.billflow.directory.Address;
+import com.billflow.directory.BillingContact;
+import com.billflow.directory.Facility;
+import com.billflow.directory.FacilityRequest;
+import com.billflow.directory.FacilityService;
+import com.billflow.security.Caller;
+import com.billflow.security.Groups;
+import com.billflow.surgicalcase.SubmitCaseRequest;
+import com.billflow.surgicalcase.SurgicalCase;
+import com.billflow.surgicalcase.SurgicalCaseService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.test.context.TestComponent;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Makes the facilities, users and cases a test needs, each with fresh codes and names. */
+@TestComponent
+public class Fixtures {
+
+    public static final String PASSWORD = "secret-Pa55";
+
+    private final FacilityService facilities;
+    private final SurgicalCaseService cases;
+    private final IdentityService identity;
+
+    Fixtures(FacilityService facilities, SurgicalCaseService cases, IdentityService identity) {
+        this.facilities = facilities;
+        this.cases = cases;
+        this.identity = identity;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    /** A facility whose first billing contact is first@…, second second@…; reminders as given. */
+    public Facility facility(boolean sendPoReminders) {
+        String code = unique("F").toUpperCase();
+        return facilities.create(new FacilityRequest(code, "Hospital " + code,
+                new Address("1 Main Street", null, "Springfield", "IL", "62701", "United States"),
+                List.of(new BillingContact("First Contact", "first@" + code.toLowerCase() + ".example"),
+                        new BillingContact("Second Contact", "second@" + code.toLowerCase() + ".example")),
+                sendPoReminders, 30));
+    }
+
+    /** A Camunda user in the given groups, password {@link #PASSWORD}. */
+    public String user(String... groups) {
+        String id = unique("u");
+        User user = identity.newUser(id);
+        user.setFirstName("Test");
+        user.setLastName(id);
+        user.setPassword(PASSWORD);
+        identity.saveUser(user);
+        for (String group : groups) {
+            identity.createMembership(id, group);
+        }
+        return id;
+    }
+
+    public Caller caller(String userId) {
+        return new Caller(userId, identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList());
+    }
+
+    public static List<SubmitCaseRequest.Line> twoManufacturerLines() {
+        return List.of(
+                new SubmitCaseRequest.Line("Acme Ortho", "AC-100", "LOT-1", "SN-1", "Femoral stem", new BigDecimal("1"), new BigDecimal("1000.00")),
+                new SubmitCaseRequest.Line("Acme Ortho", "AC-200", "LOT-2", null, "Cement", new BigDecimal("1.5"), new BigDecimal("45.25")),
+                new SubmitCaseRequest.Line("Zimmer", "ZM-300", null, "SN-3", "Tibial insert", new BigDecimal("1"), new BigDecimal("520.50")));
+    }
+
+    public static SubmitCaseRequest request(String facilityCode, String rep, LocalDate procedureDate) {
+        return new SubmitCaseRequest(facilityCode, "Dr. Test", "Total knee arthroplasty", procedureDate, rep, "PT-42A", "USD",
+                twoManufacturerLines());
+    }
+
+    /** A case of a new rep at a new facility, submitted by that rep. */
+    public SurgicalCase submittedCase(boolean sendPoReminders) {
+        Facility facility = facility(sendPoReminders);
+        String rep = user(Groups.SALES_REP);
+        return cases.submit(request(facility.getCode(), rep, LocalDate.now().minusDays(3)), caller(rep));
+    }
+}

@@ -1,0 +1,271 @@
+package com.billflow.surgicalcase.process;
+
+import com.billflow.security.Groups;
+import com.billflow.support.IntegrationTest;
+import com.billflow.surgicalcase.SendMethod;
+import com.billflow.surgicalcase.SurgicalCase;
+import com.billflow.surgicalcase.SurgicalCaseService;
+import com.billflow.surgicalcase.SurgicalCaseStatus;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static com.billflow.surgicalcase.process.SurgicalCaseBillingProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+/** Every path of SurgicalCaseBillingProcess, with the real delegates, database and SMTP server. */
+class SurgicalCaseBillingProcessTest extends IntegrationTest {
+
+    @Autowired
+    SurgicalCaseService cases;
+
+    @Test
+    void poForAllManufacturersThenEmailThenBothPaymentsEndsPaid() throws Exception {
+        // given
+        SurgicalCase submitted = fixtures.submittedCase(false);
+        ProcessInstance pi = processOf(submitted);
+        assertThat(pi).isWaitingAt(TASK_ADD_PURCHASE_ORDER).task().hasCandidateGroup(Groups.BILLING).hasCandidateUser(submitted.getRep());
+
+        // when the PO arrives
+        complete(task(), withVariables(VAR_PO_ALL_MANUFACTURERS, "  PO-4711 "));
+
+        // then the case waits for payment and its invoice is generated asynchronously
+        assertThat(cases.get(submitted.getId()).getStatus()).isEqualTo(SurgicalCaseStatus.PENDING_PAYMENT);
+        assertThat(pi).isWaitingAt(TASK_GENERATE_INVOICE);
+        execute(job());
+        assertThat(pi).isWaitingAt(TASK_SEND_INVOICE).task().hasCandidateGroup(Groups.BILLING);
+        assertThat(pi).variables().containsEntry(VAR_EMAIL_TO, "first@" + submitted.getFacilityCode().toLowerCase() + ".example");
+
+        // when billing sends it by email with a Reply-To and subject of their own
+        complete(task(), withVariables(VAR_SEND_INVOICE_BY, "EMAIL", VAR_EMAIL_REPLY_TO, "ar@billflow.example",
+                VAR_EMAIL_SUBJECT, "Your invoice", VAR_EMAIL_ALL_CONTACTS, true));
+        assertThat(pi).isWaitingAt(TASK_EMAIL_INVOICE);
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+        execute(job());
+
+        // then one mail per recipient, with the PDF attached
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(2);
+        MimeMessage mail = received[0];
+        assertThat(mail.getSubject()).isEqualTo("Your invoice");
+        assertThat(mail.getReplyTo()[0].toString()).isEqualTo("ar@billflow.example");
+        assertThat(mail.getRecipients(Message.RecipientType.TO)).extracting(Object::toString).containsExactly(
+                "first@" + submitted.getFacilityCode().toLowerCase() + ".example", "second@" + submitted.getFacilityCode().toLowerCase() + ".example");
+        SurgicalCase invoiced = cases.get(submitted.getId());
+        assertThat(pdfText(mail)).contains(invoiced.getInvoiceNumber(), "PO-4711", "1588.38", "67.88", "PT-42A", "LOT LOT-1", "SN SN-1");
+        assertThat(invoiced.getInvoiceSentAt()).isNotNull();
+        assertThat(invoiced.getInvoiceSentBy()).isEqualTo(SendMethod.EMAIL);
+        assertThat(pi).isWaitingAt(TASK_MARK_INVOICE_PAID, TASK_MARK_COMMISSION_PAID);
+
+        // when commission first, then invoice
+        complete(task(TASK_MARK_COMMISSION_PAID));
+        assertThat(cases.get(submitted.getId()).getStatus()).isEqualTo(SurgicalCaseStatus.PENDING_PAYMENT);
+        complete(task(TASK_MARK_INVOICE_PAID));
+
+        // then
+        assertThat(pi).isEnded().hasPassed(END_CASE_PAID);
+        assertThat(cases.get(submitted.getId()).getStatus()).isEqualTo(SurgicalCaseStatus.PAID);
+    }
+
+    @Test
+    void poPerManufacturerFromTheFormsDynamicList() {
+        // given
+        SurgicalCase submitted = fixtures.submittedCase(false);
+        ProcessInstance pi = processOf(submitted);
+
+        // when the form sends one row per manufacturer, as Tasklist does
+        complete(taskOf(pi), Variables.createVariables().putValue(VAR_PO_ALL_MANUFACTURERS, "")
+                .putValueTyped(VAR_PO_BY_MANUFACTURER, SpinValues.jsonValue(
+                        "[{\"manufacturer\":\"Acme Ortho\",\"poNumber\":\"A-1\"},{\"manufacturer\":\"Zimmer\",\"poNumber\":\"Z-2\"}]").create()));
+
+        // then
+        assertThat(pi).isWaitingAt(TASK_GENERATE_INVOICE);
+        assertThat(cases.get(submitted.getId()).purchaseOrders().byManufacturer()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("Acme Ortho", "A-1", "Zimmer", "Z-2"));
+    }
+
+    @Test
+    void incompleteOrMalformedPoIsRefusedAndTheTaskStaysOpen() {
+        // given
+        SurgicalCase submitted = fixtures.submittedCase(false);
+        ProcessInstance pi = processOf(submitted);
+        String taskId = taskOf(pi).getId();
+
+        // then each bad entry is refused with a message that says what to fix
+        assertThatThrownBy(() -> taskService().complete(taskId, Map.of(VAR_PO_ALL_MANUFACTURERS, "   ")))
+                .hasMessageContaining("Enter the PO number");
+        assertThatThrownBy(() -> taskService().complete(taskId, Variables.createVariables().putValueTyped(VAR_PO_BY_MANUFACTURER,
+                SpinValues.jsonValue("[{\"manufacturer\":\"Acme Ortho\",\"poNumber\":\"A-1\"},{\"manufacturer\":\"Zimmer\",\"poNumber\":\"\"}]").create())))
+                .hasMessageContaining("missing for Zimmer");
+        assertThatThrownBy(() -> taskService().complete(taskId, Map.of(VAR_PO_ALL_MANUFACTURERS, "x".repeat(65))))
+                .hasMessageContaining("at most 64");
+        assertThatThrownBy(() -> taskService().complete(taskId, Map.of(VAR_PO_ALL_MANUFACTURERS, "PO\n1")))
+                .hasMessageContaining("control characters");
+        assertThat(pi).isWaitingAt(TASK_ADD_PURCHASE_ORDER);
+        assertThat(cases.get(submitted.getId()).getStatus()).isEqualTo(SurgicalCaseStatus.PENDING_PO);
+    }
+
+    @Test
+    void sentManuallyRecordsTheSendWithoutMail() {
+        // given
+        ProcessInstance pi = invoicedCase();
+
+        // when
+        complete(task(), withVariables(VAR_SEND_INVOICE_BY, "MANUAL"));
+
+        // then
+        assertThat(pi).hasPassed(TASK_RECORD_INVOICE_SENT_MANUALLY).isWaitingAt(TASK_MARK_INVOICE_PAID, TASK_MARK_COMMISSION_PAID);
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(caseOf(pi).getInvoiceSentBy()).isEqualTo(SendMethod.MANUAL);
+        assertThat(caseOf(pi).getInvoiceSentAt()).isNotNull();
+    }
+
+    @Test
+    void sendInvoiceRefusesAMalformedAddressWhileTheUserIsOnTheForm() {
+        // given
+        ProcessInstance pi = invoicedCase();
+        String taskId = taskOf(pi).getId();
+
+        // then
+        assertThatThrownBy(() -> taskService().complete(taskId, Map.of(VAR_SEND_INVOICE_BY, "EMAIL", VAR_EMAIL_TO, "not-an-address")))
+                .hasMessageContaining("'not-an-address' is not an email address");
+        assertThat(pi).isWaitingAt(TASK_SEND_INVOICE);
+    }
+
+    @Test
+    void automaticSendingGoesStraightToTheEmailStep() {
+        // given a case whose invoice is generated while auto-send is on
+        ProcessInstance pi = runtimeService().createProcessInstanceByKey(PROCESS_KEY)
+                .startBeforeActivity("Gateway_AutoSendInvoice")
+                .setVariables(Map.of(VAR_AUTO_SEND_INVOICE, true, VAR_CASE_ID, -1L))
+                .execute();
+
+        // then Send Invoice is skipped
+        assertThat(pi).isWaitingAt(TASK_EMAIL_INVOICE).hasNotPassed(TASK_SEND_INVOICE);
+        runtimeService().deleteProcessInstance(pi.getId(), "test done");
+    }
+
+    @Test
+    void cancelBeforeThePoEndsTheProcessAndRemovesTheTask() {
+        // given
+        SurgicalCase submitted = fixtures.submittedCase(false);
+        ProcessInstance pi = processOf(submitted);
+
+        // when
+        cases.cancel(submitted.getId());
+
+        // then
+        assertThat(pi).isEnded().hasPassed(END_CASE_CANCELLED);
+        assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(cases.get(submitted.getId()).getStatus()).isEqualTo(SurgicalCaseStatus.CANCELLED);
+    }
+
+    @Test
+    void cancelAfterThePoIsRefused() {
+        // given
+        ProcessInstance pi = invoicedCase();
+
+        // then
+        assertThatThrownBy(() -> cases.cancel(caseOf(pi).getId())).hasMessageContaining("is PENDING_PAYMENT: cannot cancel");
+        assertThat(pi).isWaitingAt(TASK_SEND_INVOICE);
+    }
+
+    @Test
+    void poRemindersGoToTheFirstBillingContactEverySevenDays() throws Exception {
+        // given a facility that wants reminders
+        SurgicalCase submitted = fixtures.submittedCase(true);
+        ProcessInstance pi = processOf(submitted);
+        String firstContact = "first@" + submitted.getFacilityCode().toLowerCase() + ".example";
+
+        // when the first week passes
+        clock.advance(Duration.ofDays(7));
+        execute(jobOf(TIMER_PO_REMINDER_DUE, pi));
+        execute(jobOf(TASK_SEND_PO_REMINDER, pi));
+
+        // then one reminder, and the task is still open with the next timer scheduled
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(smtp.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo(firstContact);
+        assertThat(smtp.getReceivedMessages()[0].getSubject()).contains("Purchase order needed", submitted.getCaseNumber());
+        assertThat(pi).hasPassed(END_REMINDER_SENT).isWaitingAt(TASK_ADD_PURCHASE_ORDER);
+
+        // when the second week passes
+        clock.advance(Duration.ofDays(7));
+        execute(jobOf(TIMER_PO_REMINDER_DUE, pi));
+        execute(jobOf(TASK_SEND_PO_REMINDER, pi));
+
+        // then a second reminder
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+    }
+
+    @Test
+    void noRemindersForAFacilityThatDoesNotWantThem() {
+        // given
+        SurgicalCase submitted = fixtures.submittedCase(false);
+        ProcessInstance pi = processOf(submitted);
+
+        // when
+        execute(jobOf(TIMER_PO_REMINDER_DUE, pi));
+
+        // then
+        assertThat(pi).hasPassed("EndEvent_PoReminderSkipped").isWaitingAt(TASK_ADD_PURCHASE_ORDER);
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    private ProcessInstance invoicedCase() {
+        SurgicalCase submitted = fixtures.submittedCase(false);
+        ProcessInstance pi = processOf(submitted);
+        complete(taskOf(pi), withVariables(VAR_PO_ALL_MANUFACTURERS, "PO-1"));
+        execute(jobOf(TASK_GENERATE_INVOICE, pi));
+        assertThat(pi).isWaitingAt(TASK_SEND_INVOICE);
+        return pi;
+    }
+
+    private static org.camunda.bpm.engine.task.Task taskOf(ProcessInstance pi) {
+        return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task(pi);
+    }
+
+    private static org.camunda.bpm.engine.runtime.Job jobOf(String activityId, ProcessInstance pi) {
+        return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job(activityId, pi);
+    }
+
+    private SurgicalCase caseOf(ProcessInstance pi) {
+        return cases.get((Long) runtimeService().getVariable(pi.getId(), VAR_CASE_ID));
+    }
+
+    private static ProcessInstance processOf(SurgicalCase surgicalCase) {
+        return runtimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(surgicalCase.getCaseNumber()).singleResult();
+    }
+
+    static String pdfText(MimeMessage mail) throws Exception {
+        Multipart multipart = (Multipart) mail.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            if ("application/pdf".equals(multipart.getBodyPart(i).getContentType().split(";")[0].trim())) {
+                try (PDDocument pdf = Loader.loadPDF(multipart.getBodyPart(i).getInputStream().readAllBytes())) {
+                    return new PDFTextStripper().getText(pdf);
+                }
+            }
+        }
+        throw new AssertionError("The mail has no PDF attachment");
+    }
+}
