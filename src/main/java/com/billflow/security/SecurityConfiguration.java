@@ -8,6 +8,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -38,7 +39,12 @@ class SecurityConfiguration {
         AccessDeniedHandler forbidden = (request, response, e) -> write(response, HttpServletResponse.SC_FORBIDDEN,
                 new ApiError("FORBIDDEN", "Your groups do not allow this"), json);
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // Checked before the body is read, so a caller without the group learns nothing from validation.
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/facilities/**", "/api/laboratories/**", "/api/clients/**").hasAuthority(Groups.ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/facilities/**", "/api/laboratories/**", "/api/clients/**").hasAuthority(Groups.ADMIN)
+                        .requestMatchers("/api/exports/**", "/api/surgical-cases/*/invoice.csv", "/api/invoices/*.csv").hasAuthority(Groups.ADMIN)
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 // Basic credentials are not sent by other sites on their own, and the session cookie is SameSite=Lax.

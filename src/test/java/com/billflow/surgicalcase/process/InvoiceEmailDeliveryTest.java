@@ -1,0 +1,107 @@
+package com.billflow.surgicalcase.process;
+
+import com.billflow.support.IntegrationTest;
+import com.billflow.surgicalcase.InvoiceEmail;
+import com.billflow.surgicalcase.SurgicalCase;
+import com.billflow.surgicalcase.SurgicalCaseInvoicing;
+import com.billflow.surgicalcase.SurgicalCaseService;
+import com.billflow.surgicalcase.SurgicalCaseStatus;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static com.billflow.surgicalcase.process.SurgicalCaseBillingProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+/** The invoice mail survives an SMTP outage and is never sent twice. */
+class InvoiceEmailDeliveryTest extends IntegrationTest {
+
+    @Autowired
+    SurgicalCaseService cases;
+    @Autowired
+    SurgicalCaseInvoicing invoicing;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Test
+    void smtpOutageEndsAsAnIncidentAndTheRetryAfterwardsSendsExactlyOneMail() {
+        // given an invoice queued for email while the SMTP server is down
+        ProcessInstance pi = caseWaitingToBeEmailed();
+        Job emailJob = job(TASK_EMAIL_INVOICE, pi);
+        smtp.stop();
+
+        // when every retry fails
+        for (int attempt = 0; attempt < 5 && management.createJobQuery().jobId(emailJob.getId()).singleResult().getRetries() > 0; attempt++) {
+            assertThatThrownBy(() -> management.executeJob(emailJob.getId())).isNotNull();
+        }
+
+        // then an incident shows in Cockpit and the case is intact
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
+        assertThat(pi).isWaitingAt(TASK_EMAIL_INVOICE);
+        SurgicalCase intact = caseOf(pi);
+        assertThat(intact.getStatus()).isEqualTo(SurgicalCaseStatus.PENDING_PAYMENT);
+        assertThat(intact.getInvoiceSentAt()).isNull();
+
+        // when the server is back and operations retry the job
+        smtp.start();
+        management.setJobRetries(emailJob.getId(), 1);
+        management.executeJob(emailJob.getId());
+
+        // then exactly one mail, and the process goes on
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(pi).isWaitingAt(TASK_MARK_INVOICE_PAID, TASK_MARK_COMMISSION_PAID);
+        assertThat(caseOf(pi).getInvoiceSentAt()).isNotNull();
+    }
+
+    @Test
+    void aRetryAfterTheServerAcceptedTheMailDoesNotSendASecondCopy() {
+        // given a send whose transaction failed after the SMTP server had accepted the mail
+        ProcessInstance pi = caseWaitingToBeEmailed();
+        Long caseId = caseOf(pi).getId();
+        new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
+            invoicing.emailInvoice(caseId, new InvoiceEmail("first@example.org", false, null, "Invoice", "Body"));
+            tx.setRollbackOnly();
+        });
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(caseOf(pi).getInvoiceSentAt()).isNull();
+
+        // when the job runs again
+        execute(job(TASK_EMAIL_INVOICE, pi));
+
+        // then no second copy, and the send is recorded
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(caseOf(pi).getInvoiceSentAt()).isNotNull();
+    }
+
+    private ProcessInstance caseWaitingToBeEmailed() {
+        SurgicalCase submitted = fixtures.submittedCase(false);
+        ProcessInstance pi = runtimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(submitted.getCaseNumber()).singleResult();
+        assertThat(pi).isWaitingAt(TASK_ADD_PURCHASE_ORDER);
+        complete(task(), withVariables(VAR_PO_ALL_MANUFACTURERS, "PO-9"));
+        execute(job(TASK_GENERATE_INVOICE, pi));
+        assertThat(pi).isWaitingAt(TASK_SEND_INVOICE);
+        complete(task(), withVariables(VAR_SEND_INVOICE_BY, "EMAIL"));
+        assertThat(pi).isWaitingAt(TASK_EMAIL_INVOICE);
+        return pi;
+    }
+
+    private SurgicalCase caseOf(ProcessInstance pi) {
+        return cases.get((Long) runtimeService().getVariable(pi.getId(), VAR_CASE_ID));
+    }
+}
