@@ -117,7 +117,7 @@ public class SurgicalCase {
     public void issueInvoice(String number, LocalDate invoiceDate, int paymentTermsDays) {
         requireStatus("generate the invoice", PENDING_PAYMENT);
         if (isInvoiced()) {
-            throw new IllegalStatusException("Case " + caseNumber + " already has invoice " + invoiceNumber);
+            throw new IllegalStatusException("Case " + caseNumber + " is " + status + " and already has invoice " + invoiceNumber);
         }
         this.invoiceNumber = number;
         this.invoiceDate = invoiceDate;
@@ -133,7 +133,7 @@ public class SurgicalCase {
     public void markInvoicePaid(Instant paidAt) {
         requireInvoiced("mark the invoice paid");
         if (invoicePaid) {
-            throw new IllegalStatusException("The invoice of case " + caseNumber + " is already marked paid");
+            throw new IllegalStatusException("Case " + caseNumber + " is " + status + " and its invoice is already marked paid");
         }
         this.invoicePaid = true;
         this.invoicePaidAt = paidAt;
@@ -143,7 +143,7 @@ public class SurgicalCase {
     public void markCommissionPaid(Instant paidAt) {
         requireInvoiced("mark the commission paid");
         if (commissionPaid) {
-            throw new IllegalStatusException("The commission of case " + caseNumber + " is already marked paid");
+            throw new IllegalStatusException("Case " + caseNumber + " is " + status + " and its commission is already marked paid");
         }
         this.commissionPaid = true;
         this.commissionPaidAt = paidAt;
