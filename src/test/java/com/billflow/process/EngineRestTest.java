@@ -1,0 +1,78 @@
+package com.billflow.process;
+
+import com.billflow.security.Groups;
+import com.billflow.support.Fixtures;
+import com.billflow.support.IntegrationTest;
+import com.billflow.surgicalcase.SurgicalCase;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import static com.billflow.surgicalcase.process.SurgicalCaseBillingProcess.TASK_ADD_PURCHASE_ORDER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** /engine-rest, which Tasklist and integrations use: Basic auth, engine authorizations, 4xx for bad input. */
+class EngineRestTest extends IntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    TaskService tasks;
+
+    @Test
+    void credentialsAreRequired() {
+        assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void onlyTheCandidatesMayCompleteTheTask() {
+        // given
+        SurgicalCase submitted = fixtures.submittedCase(false);
+        String taskId = addPurchaseOrderTask(submitted);
+        String office = fixtures.user(Groups.OFFICE_MANAGER);
+        String otherRep = fixtures.user(Groups.SALES_REP);
+
+        // then
+        assertThat(submitForm(office, taskId, "PO-1").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(submitForm(otherRep, taskId, "PO-1").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth(otherRep, Fixtures.PASSWORD).getForEntity("/engine-rest/task?processInstanceBusinessKey=" + submitted.getCaseNumber(), JsonNode.class)
+                .getBody()).isEmpty();
+        assertThat(submitForm(submitted.getRep(), taskId, "PO-1").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
+    void aRefusedPoIsTheUsersInputErrorNotAServerFault() {
+        // given
+        SurgicalCase submitted = fixtures.submittedCase(false);
+        String taskId = addPurchaseOrderTask(submitted);
+
+        // when
+        ResponseEntity<JsonNode> response = submitForm(submitted.getRep(), taskId, "   ");
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().get("message").asText()).contains("Enter the PO number");
+        assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+    }
+
+    private String addPurchaseOrderTask(SurgicalCase submitted) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(submitted.getCaseNumber()).taskDefinitionKey(TASK_ADD_PURCHASE_ORDER)
+                .singleResult().getId();
+    }
+
+    private ResponseEntity<JsonNode> submitForm(String user, String taskId, String po) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String body = "{\"variables\":{\"poAllManufacturers\":{\"value\":\"" + po + "\",\"type\":\"String\"}}}";
+        return http.withBasicAuth(user, Fixtures.PASSWORD)
+                .exchange("/engine-rest/task/" + taskId + "/submit-form", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+}
