@@ -26,7 +26,8 @@ public record BillflowProperties(
                        @DefaultValue Embedded embedded) {
 
         /** The SMTP server started inside the application for the no-set-up run. */
-        public record Embedded(@DefaultValue("false") boolean enabled, @DefaultValue("2525") int port) {
+        public record Embedded(@DefaultValue("false") boolean enabled, @DefaultValue("2525") int port,
+                               @DefaultValue("./data/mailbox") String directory) {
         }
     }
 

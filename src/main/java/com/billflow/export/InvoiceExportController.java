@@ -3,7 +3,7 @@ package com.billflow.export;
 import com.billflow.common.CsvFormats;
 import com.billflow.common.InvalidInputException;
 import com.billflow.document.csv.AccountingFormat;
-import com.billflow.surgicalcase.SurgicalCaseInvoicing;
+import com.billflow.surgicalcase.SurgicalCaseExports;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -20,9 +20,9 @@ import java.time.LocalDate;
 @RestController
 class InvoiceExportController {
 
-    private final SurgicalCaseInvoicing surgicalCases;
+    private final SurgicalCaseExports surgicalCases;
 
-    InvoiceExportController(SurgicalCaseInvoicing surgicalCases) {
+    InvoiceExportController(SurgicalCaseExports surgicalCases) {
         this.surgicalCases = surgicalCases;
     }
 

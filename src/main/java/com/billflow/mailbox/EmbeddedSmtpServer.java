@@ -3,20 +3,37 @@ package com.billflow.mailbox;
 import com.billflow.BillflowProperties;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import java.util.Arrays;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * An SMTP server inside the application (GreenMail) on {@code billflow.mail.embedded.port}, so the
- * default run sends real mail without any set-up and the user can read it at /mailbox. It keeps
- * mail in memory: a restart empties it. Off in production ({@code billflow.mail.embedded.enabled=false}).
+ * default run sends real mail without any set-up. What it receives is kept as .eml files under
+ * {@code billflow.mail.embedded.directory} (default ./data/mailbox), so /mailbox still shows the
+ * sent invoices after a restart. Off in production ({@code billflow.mail.embedded.enabled=false}).
  */
 @Component
 @ConditionalOnProperty(name = "billflow.mail.embedded.enabled", havingValue = "true")
@@ -25,10 +42,13 @@ public class EmbeddedSmtpServer implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSmtpServer.class);
 
     private final GreenMail greenMail;
-    private boolean running;
+    private final Path directory;
+    private final Set<String> kept = new HashSet<>();
+    private volatile boolean running;
 
     EmbeddedSmtpServer(BillflowProperties properties) {
         this.greenMail = new GreenMail(new ServerSetup(properties.mail().embedded().port(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        this.directory = Path.of(properties.mail().embedded().directory());
     }
 
     /** Started before the job executor sends anything, stopped after it. */
@@ -39,13 +59,20 @@ public class EmbeddedSmtpServer implements SmartLifecycle {
 
     @Override
     public void start() {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the mailbox directory " + directory.toAbsolutePath(), e);
+        }
         greenMail.start();
         running = true;
-        LOG.info("Embedded SMTP server listening on 127.0.0.1:{}; received mail is shown at /mailbox", greenMail.getSmtp().getPort());
+        LOG.info("Embedded SMTP server listening on 127.0.0.1:{}; received mail is kept in {} and shown at /mailbox",
+                greenMail.getSmtp().getPort(), directory.toAbsolutePath());
     }
 
     @Override
     public void stop() {
+        keepReceived();
         greenMail.stop();
         running = false;
     }
@@ -55,8 +82,48 @@ public class EmbeddedSmtpServer implements SmartLifecycle {
         return running;
     }
 
-    /** Everything received since start, oldest first. */
+    /** Writes every mail received since the last call to the mailbox directory. */
+    @Scheduled(fixedDelay = 2000)
+    public synchronized void keepReceived() {
+        if (!running) {
+            return;
+        }
+        for (MimeMessage message : greenMail.getReceivedMessages()) {
+            try {
+                ByteArrayOutputStream raw = new ByteArrayOutputStream();
+                message.writeTo(raw);
+                String digest = sha256(raw.toByteArray());
+                if (kept.add(digest)) {
+                    Files.write(directory.resolve(System.currentTimeMillis() + "-" + digest.substring(0, 16) + ".eml"), raw.toByteArray());
+                }
+            } catch (IOException | MessagingException e) {
+                LOG.warn("Could not keep a received mail in {}: {}", directory, e.getMessage());
+            }
+        }
+    }
+
+    /** Everything received, oldest first. */
     public List<MimeMessage> receivedMessages() {
-        return Arrays.asList(greenMail.getReceivedMessages());
+        keepReceived();
+        List<MimeMessage> messages = new ArrayList<>();
+        Session session = Session.getInstance(new Properties());
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".eml")).sorted().toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    messages.add(new MimeMessage(session, in));
+                }
+            }
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException("Cannot read the mailbox directory " + directory.toAbsolutePath(), e);
+        }
+        return messages;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -42,7 +42,7 @@ class MailboxController {
                 <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Billflow mailbox</title>
                 <link rel="stylesheet" href="/billflow/billflow.css"></head><body><header><h1>Mailbox</h1>
                 <nav><a href="/dashboard">Dashboard</a> <a href="/camunda/app/tasklist/">Tasklist</a></nav></header><main>
-                <p>Mail received by the embedded SMTP server since the application started (newest first).</p>""");
+                <p>Mail received by the embedded SMTP server (newest first), kept under data/mailbox.</p>""");
         if (messages.isEmpty()) {
             html.append("<p class=\"empty\">No mail yet.</p>");
         }

@@ -38,11 +38,13 @@ class SurgicalCaseController {
     private final SurgicalCaseService cases;
     private final SurgicalCaseTasks tasks;
     private final SurgicalCaseInvoicing invoicing;
+    private final SurgicalCaseExports exports;
 
-    SurgicalCaseController(SurgicalCaseService cases, SurgicalCaseTasks tasks, SurgicalCaseInvoicing invoicing) {
+    SurgicalCaseController(SurgicalCaseService cases, SurgicalCaseTasks tasks, SurgicalCaseInvoicing invoicing, SurgicalCaseExports exports) {
         this.cases = cases;
         this.tasks = tasks;
         this.invoicing = invoicing;
+        this.exports = exports;
     }
 
     record PurchaseOrdersRequest(String allManufacturers, @Size(max = 50) Map<String, String> byManufacturer) {
@@ -119,7 +121,7 @@ class SurgicalCaseController {
     void invoiceCsv(@PathVariable Long id, @RequestParam(required = false) String format, HttpServletResponse response) throws IOException {
         AccountingFormat accountingFormat = CsvFormats.parse(format);
         StringWriter csv = new StringWriter();
-        String number = invoicing.writeCsv(id, accountingFormat, csv);
+        String number = exports.writeCsv(id, accountingFormat, csv);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(number + "-" + accountingFormat.name().toLowerCase() + ".csv", StandardCharsets.UTF_8).build().toString());

@@ -8,8 +8,6 @@ import com.billflow.directory.FacilityService;
 import com.billflow.document.DocumentKind;
 import com.billflow.document.DocumentStore;
 import com.billflow.document.StoredDocument;
-import com.billflow.document.csv.AccountingCsvWriter;
-import com.billflow.document.csv.AccountingFormat;
 import com.billflow.document.email.MailService;
 import com.billflow.document.email.OutgoingMail;
 import com.billflow.document.email.SentMail;
@@ -19,14 +17,11 @@ import com.billflow.numbering.NumberPattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
 
-/** The invoice of a case: number and PDF, the invoice mail, and the accounting CSV. */
+/** The invoice of a case: its number and PDF, and the invoice mail. The CSV is in {@link SurgicalCaseExports}. */
 @Service
 public class SurgicalCaseInvoicing {
 
@@ -34,29 +29,24 @@ public class SurgicalCaseInvoicing {
     static final String INVOICE_SERIES = "surgical-invoice";
 
     private final SurgicalCaseService cases;
-    private final SurgicalCaseRepository repository;
     private final FacilityService facilities;
     private final NumberAllocator numbers;
     private final SurgicalCaseDocuments documents;
     private final InvoicePdfRenderer pdfRenderer;
-    private final AccountingCsvWriter csvWriter;
     private final DocumentStore store;
     private final MailService mail;
     private final InvoiceRecipients recipients;
     private final BillflowProperties properties;
     private final Clock clock;
 
-    SurgicalCaseInvoicing(SurgicalCaseService cases, SurgicalCaseRepository repository, FacilityService facilities,
-                          NumberAllocator numbers, SurgicalCaseDocuments documents, InvoicePdfRenderer pdfRenderer,
-                          AccountingCsvWriter csvWriter, DocumentStore store, MailService mail, InvoiceRecipients recipients,
-                          BillflowProperties properties, Clock clock) {
+    SurgicalCaseInvoicing(SurgicalCaseService cases, FacilityService facilities, NumberAllocator numbers,
+                          SurgicalCaseDocuments documents, InvoicePdfRenderer pdfRenderer, DocumentStore store,
+                          MailService mail, InvoiceRecipients recipients, BillflowProperties properties, Clock clock) {
         this.cases = cases;
-        this.repository = repository;
         this.facilities = facilities;
         this.numbers = numbers;
         this.documents = documents;
         this.pdfRenderer = pdfRenderer;
-        this.csvWriter = csvWriter;
         this.store = store;
         this.mail = mail;
         this.recipients = recipients;
@@ -64,9 +54,13 @@ public class SurgicalCaseInvoicing {
         this.clock = clock;
     }
 
+    /** The invoice just issued and the mail Send Invoice starts from. */
+    public record IssuedInvoice(String number, InvoiceEmail defaultEmail, List<String> facilityEmails) {
+    }
+
     /** Allocates the invoice number, renders and stores the PDF; answers the defaults of the invoice mail. */
     @Transactional
-    public InvoiceEmail issueInvoice(Long caseId) {
+    public IssuedInvoice issueInvoice(Long caseId) {
         SurgicalCase surgicalCase = cases.get(caseId);
         Facility facility = facilities.get(surgicalCase.getFacilityCode());
         LocalDate today = LocalDate.now(clock);
@@ -74,7 +68,8 @@ public class SurgicalCaseInvoicing {
         surgicalCase.issueInvoice(number, today, facility.getPaymentTermsDays());
         byte[] pdf = pdfRenderer.render(documents.invoice(surgicalCase, facility));
         store.store(OWNER_TYPE, caseId, DocumentKind.INVOICE, number + ".pdf", pdf);
-        return defaultEmail(surgicalCase, facility);
+        return new IssuedInvoice(number, defaultEmail(surgicalCase, facility),
+                facility.getBillingContacts().stream().map(BillingContact::email).toList());
     }
 
     /** Every billing contact address of the case's facility, first contact first. */
@@ -108,24 +103,6 @@ public class SurgicalCaseInvoicing {
         return store.latest(OWNER_TYPE, caseId, DocumentKind.INVOICE).orElseThrow(() -> new IllegalStatusException(
                 "Case " + surgicalCase.getCaseNumber() + " is " + surgicalCase.getStatus() + " and has no invoice yet: "
                         + "the invoice is generated once the purchase order is in"));
-    }
-
-    @Transactional(readOnly = true)
-    public String writeCsv(Long caseId, AccountingFormat format, Writer out) throws IOException {
-        SurgicalCase surgicalCase = cases.get(caseId);
-        if (!surgicalCase.isInvoiced()) {
-            invoicePdf(caseId);
-        }
-        csvWriter.write(format, false, Stream.of(documents.accounting(surgicalCase, facilities.get(surgicalCase.getFacilityCode()))), out);
-        return surgicalCase.getInvoiceNumber();
-    }
-
-    /** Streams every invoice dated within [from, to] as it is read, without loading them all. */
-    @Transactional(readOnly = true)
-    public void writeCsv(LocalDate from, LocalDate to, AccountingFormat format, Writer out) throws IOException {
-        try (Stream<SurgicalCase> invoiced = repository.streamInvoicedBetween(from, to)) {
-            csvWriter.write(format, false, invoiced.map(c -> documents.accounting(c, facilities.get(c.getFacilityCode()))), out);
-        }
     }
 
     private InvoiceEmail defaultEmail(SurgicalCase surgicalCase, Facility facility) {

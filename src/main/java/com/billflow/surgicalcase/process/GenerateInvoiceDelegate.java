@@ -24,12 +24,13 @@ class GenerateInvoiceDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Long caseId = ProcessVariables.caseId(execution);
-        InvoiceEmail email = invoicing.issueInvoice(caseId);
-        execution.setVariable(VAR_INVOICE_NUMBER, invoicing.invoicePdf(caseId).getFileName().replace(".pdf", ""));
+        SurgicalCaseInvoicing.IssuedInvoice invoice = invoicing.issueInvoice(caseId);
+        InvoiceEmail email = invoice.defaultEmail();
+        execution.setVariable(VAR_INVOICE_NUMBER, invoice.number());
         execution.setVariable(VAR_INVOICE_PDF_URL, "/api/surgical-cases/" + caseId + "/invoice.pdf");
         execution.setVariable(VAR_EMAIL_TO, email.to());
         execution.setVariable(VAR_EMAIL_ALL_CONTACTS, false);
-        execution.setVariable(VAR_FACILITY_EMAILS, String.join(", ", invoicing.facilityEmails(caseId)));
+        execution.setVariable(VAR_FACILITY_EMAILS, String.join(", ", invoice.facilityEmails()));
         execution.setVariable(VAR_EMAIL_REPLY_TO, email.replyTo());
         execution.setVariable(VAR_EMAIL_SUBJECT, email.subject());
         execution.setVariable(VAR_EMAIL_BODY, email.body());

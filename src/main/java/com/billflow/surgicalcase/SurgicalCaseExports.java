@@ -1,0 +1,53 @@
+package com.billflow.surgicalcase;
+
+import com.billflow.directory.FacilityService;
+import com.billflow.document.csv.AccountingCsvWriter;
+import com.billflow.document.csv.AccountingFormat;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.LocalDate;
+import java.util.stream.Stream;
+
+/** Invoiced cases as Xero or QuickBooks Online import files. */
+@Service
+public class SurgicalCaseExports {
+
+    private final SurgicalCaseService cases;
+    private final SurgicalCaseRepository repository;
+    private final FacilityService facilities;
+    private final SurgicalCaseDocuments documents;
+    private final SurgicalCaseInvoicing invoicing;
+    private final AccountingCsvWriter csvWriter;
+
+    SurgicalCaseExports(SurgicalCaseService cases, SurgicalCaseRepository repository, FacilityService facilities,
+                        SurgicalCaseDocuments documents, SurgicalCaseInvoicing invoicing, AccountingCsvWriter csvWriter) {
+        this.cases = cases;
+        this.repository = repository;
+        this.facilities = facilities;
+        this.documents = documents;
+        this.invoicing = invoicing;
+        this.csvWriter = csvWriter;
+    }
+
+    /** Writes one case's invoice; answers its number. A case without invoice is refused (409). */
+    @Transactional(readOnly = true)
+    public String writeCsv(Long caseId, AccountingFormat format, Writer out) throws IOException {
+        SurgicalCase surgicalCase = cases.get(caseId);
+        if (!surgicalCase.isInvoiced()) {
+            invoicing.invoicePdf(caseId);
+        }
+        csvWriter.write(format, false, Stream.of(documents.accounting(surgicalCase, facilities.get(surgicalCase.getFacilityCode()))), out);
+        return surgicalCase.getInvoiceNumber();
+    }
+
+    /** Streams every invoice dated within [from, to] as it is read, without loading them all. */
+    @Transactional(readOnly = true)
+    public void writeCsv(LocalDate from, LocalDate to, AccountingFormat format, Writer out) throws IOException {
+        try (Stream<SurgicalCase> invoiced = repository.streamInvoicedBetween(from, to)) {
+            csvWriter.write(format, false, invoiced.map(c -> documents.accounting(c, facilities.get(c.getFacilityCode()))), out);
+        }
+    }
+}
