@@ -66,7 +66,7 @@ echo "e2e: starting $jar on $base_url (SMTP $smtp_port, database $work_dir/h2)"
 java -jar "$jar" \
   --server.port="$http_port" \
   --spring.datasource.url="jdbc:h2:file:$work_dir/h2/billflow" \
-  --billflow.mail.embedded.port="$smtp_port" \
+  --billflow.mail.embedded.directory="$work_dir/mailbox" --billflow.mail.embedded.port="$smtp_port" \
   >"$app_log" 2>&1 &
 app_pid=$!
 

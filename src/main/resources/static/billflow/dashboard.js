@@ -49,7 +49,7 @@
         link.href = '/dashboard?case=' + item.caseId;
         link.addEventListener('click', (e) => { e.preventDefault(); history.pushState({}, '', link.href); showCase(item.caseId); });
         event.append(link, document.createElement('br'), text('span', item.facility + ' · ' + item.rep, 'muted'));
-        row.append(event, text('td', item.eventDate), text('td', money(item.value, item.currency), 'amount'));
+        row.append(event, text('td', item.eventDate, 'date'), text('td', money(item.value, item.currency), 'amount'));
         rows.append(row);
       }
       $('pending-po-page').textContent = data.totalPages ? 'Page ' + (data.page + 1) + ' of ' + data.totalPages : '';

@@ -49,8 +49,12 @@ public class IdentitySetup implements ApplicationRunner {
         this.taskFilters = taskFilters;
     }
 
-    /** A Tasklist filter some feature wants: its name, query and the groups that see it. */
-    public record TaskFilter(String name, String description, int priority, TaskQuery query, List<String> groups) {
+    /**
+     * A Tasklist filter some feature wants: its name, query, the groups that see it, and the
+     * process variables Tasklist shows on each task card (name to label).
+     */
+    public record TaskFilter(String name, String description, int priority, TaskQuery query, List<String> groups,
+                             Map<String, String> shownVariables) {
     }
 
     @Override
@@ -106,13 +110,14 @@ public class IdentitySetup implements ApplicationRunner {
     }
 
     private void ensureFilter(TaskFilter wanted) {
-        Filter filter = filters.createFilterQuery().filterName(wanted.name()).singleResult();
-        if (filter == null) {
-            filter = filters.newTaskFilter(wanted.name())
+        Filter existing = filters.createFilterQuery().filterName(wanted.name()).singleResult();
+        // Updated on every start, so a changed query or card layout reaches databases seeded earlier.
+        Filter filter = (existing != null ? existing : filters.newTaskFilter(wanted.name()))
                     .setQuery(wanted.query())
-                    .setProperties(Map.of("description", wanted.description(), "priority", wanted.priority(), "refresh", true));
-            filters.saveFilter(filter);
-        }
+                    .setProperties(Map.of("description", wanted.description(), "priority", wanted.priority(), "refresh", true,
+                            "variables", wanted.shownVariables().entrySet().stream()
+                                    .map(v -> Map.of("name", v.getKey(), "label", v.getValue())).toList()));
+        filters.saveFilter(filter);
         for (String group : wanted.groups()) {
             grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
         }

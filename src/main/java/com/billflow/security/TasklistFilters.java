@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
+import java.util.Map;
 
 /** The Tasklist filter every business user has; features add their own filters as {@link TaskFilter} beans. */
 @Configuration(proxyBeanMethods = false)
@@ -16,6 +17,6 @@ class TasklistFilters {
         return new TaskFilter("My tasks", "Every task you may work on", 0,
                 tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}").includeAssignedTasks()
                         .orderByTaskCreateTime().asc(),
-                List.of(Groups.SALES_REP, Groups.BILLING, Groups.OFFICE_MANAGER));
+                List.of(Groups.SALES_REP, Groups.BILLING, Groups.OFFICE_MANAGER), Map.of("caseNumber", "Case"));
     }
 }

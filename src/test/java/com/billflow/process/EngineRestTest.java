@@ -26,6 +26,8 @@ class EngineRestTest extends IntegrationTest {
     TestRestTemplate http;
     @Autowired
     TaskService tasks;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
 
     @Test
     void credentialsAreRequired() {
@@ -61,6 +63,30 @@ class EngineRestTest extends IntegrationTest {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody().get("message").asText()).contains("Enter the PO number");
         assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedEmailAddressOnSendInvoiceIsTheUsersInputErrorToo() {
+        // given a case whose invoice waits to be sent
+        SurgicalCase submitted = fixtures.submittedCase(false);
+        assertThat(submitForm(submitted.getRep(), addPurchaseOrderTask(submitted), "PO-1").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        String processInstanceId = tasks.createTaskQuery().processInstanceBusinessKey(submitted.getCaseNumber()).list().isEmpty()
+                ? processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(submitted.getCaseNumber()).singleResult().getId()
+                : null;
+        management.executeJob(management.createJobQuery().processInstanceId(processInstanceId).singleResult().getId());
+        String sendTask = tasks.createTaskQuery().processInstanceBusinessKey(submitted.getCaseNumber()).singleResult().getId();
+        String billing = fixtures.user(Groups.BILLING);
+
+        // when
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<JsonNode> response = http.withBasicAuth(billing, Fixtures.PASSWORD).exchange("/engine-rest/task/" + sendTask + "/submit-form",
+                HttpMethod.POST, new HttpEntity<>("{\"variables\":{\"sendInvoiceBy\":{\"value\":\"EMAIL\"},\"emailTo\":{\"value\":\"nobody\"}}}", headers),
+                JsonNode.class);
+
+        // then
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().get("message").asText()).contains("'nobody' is not an email address");
     }
 
     private String addPurchaseOrderTask(SurgicalCase submitted) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 
 import java.util.LinkedHashMap;
@@ -31,6 +32,21 @@ final class ProcessVariables {
     static boolean flag(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         return value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value));
+    }
+
+    /** Manufacturer-to-PO rows as the JSON list variable the form and the process keep. */
+    static SpinJsonNode poRows(Map<String, String> byManufacturer) {
+        List<Map<String, String>> rows = byManufacturer.entrySet().stream().map(entry -> {
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("manufacturer", entry.getKey());
+            row.put("poNumber", entry.getValue() == null ? "" : entry.getValue());
+            return row;
+        }).toList();
+        try {
+            return Spin.JSON(JSON.writeValueAsString(rows));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("PO rows always serialize", e);
+        }
     }
 
     /** The per-manufacturer POs: a JSON list of {manufacturer, poNumber} rows, as the form's dynamic list holds them. */

@@ -12,6 +12,7 @@ public final class SurgicalCaseBillingProcess {
     public static final String TASK_RECORD_PURCHASE_ORDERS = "Task_RecordPurchaseOrders";
     public static final String TASK_GENERATE_INVOICE = "Task_GenerateInvoice";
     public static final String TASK_SEND_INVOICE = "Task_SendInvoice";
+    public static final String TASK_CHECK_INVOICE_MAIL = "Task_CheckInvoiceMail";
     public static final String TASK_EMAIL_INVOICE = "Task_EmailInvoice";
     public static final String TASK_RECORD_INVOICE_SENT_MANUALLY = "Task_RecordInvoiceSentManually";
     public static final String TASK_MARK_INVOICE_PAID = "Task_MarkInvoicePaid";

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
+import java.util.Map;
 
 /** The Tasklist filters of surgical case billing. */
 @Configuration(proxyBeanMethods = false)
@@ -19,7 +20,7 @@ class SurgicalCaseFilters {
                         .taskDefinitionKey(SurgicalCaseBillingProcess.TASK_ADD_PURCHASE_ORDER)
                         .taskCandidateUserExpression("${currentUser()}").includeAssignedTasks()
                         .orderByTaskCreateTime().asc(),
-                List.of(Groups.SALES_REP, Groups.BILLING));
+                List.of(Groups.SALES_REP, Groups.BILLING), Map.of("caseNumber", "Case", "invoiceNumber", "Invoice"));
     }
 
     @Bean
@@ -29,6 +30,6 @@ class SurgicalCaseFilters {
                         .taskDefinitionKey(SurgicalCaseBillingProcess.TASK_SEND_INVOICE)
                         .taskCandidateGroup(Groups.BILLING).includeAssignedTasks()
                         .orderByTaskCreateTime().asc(),
-                List.of(Groups.BILLING));
+                List.of(Groups.BILLING), Map.of("caseNumber", "Case", "invoiceNumber", "Invoice"));
     }
 }

@@ -7,16 +7,12 @@ import com.billflow.surgicalcase.InvoiceEmail;
 import com.billflow.surgicalcase.PurchaseOrders;
 import com.billflow.surgicalcase.SurgicalCase;
 import com.billflow.surgicalcase.SurgicalCaseService;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import static com.billflow.surgicalcase.process.SurgicalCaseBillingProcess.*;
@@ -30,12 +26,10 @@ public class SurgicalCaseTasks {
 
     private final SurgicalCaseService cases;
     private final UserTasks userTasks;
-    private final ObjectMapper json;
 
-    SurgicalCaseTasks(SurgicalCaseService cases, UserTasks userTasks, ObjectMapper json) {
+    SurgicalCaseTasks(SurgicalCaseService cases, UserTasks userTasks) {
         this.cases = cases;
         this.userTasks = userTasks;
-        this.json = json;
     }
 
     @Transactional
@@ -45,7 +39,9 @@ public class SurgicalCaseTasks {
         PurchaseOrders.of(forAll, byManufacturer, surgicalCase.manufacturers());
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_PO_ALL_MANUFACTURERS, forAll == null ? "" : forAll);
-        variables.put(VAR_PO_BY_MANUFACTURER, SpinValues.jsonValue(poRows(surgicalCase.manufacturers(), byManufacturer)).create());
+        Map<String, String> rows = new LinkedHashMap<>();
+        surgicalCase.manufacturers().forEach(m -> rows.put(m, byManufacturer == null ? null : byManufacturer.get(m)));
+        variables.put(VAR_PO_BY_MANUFACTURER, ProcessVariables.poRows(rows));
         userTasks.complete(task, variables, caller);
         return cases.get(caseId);
     }
@@ -114,19 +110,5 @@ public class SurgicalCaseTasks {
             return " and its commission is already marked paid";
         }
         return "";
-    }
-
-    private String poRows(List<String> manufacturers, Map<String, String> byManufacturer) {
-        List<Map<String, String>> rows = manufacturers.stream().map(m -> {
-            Map<String, String> row = new LinkedHashMap<>();
-            row.put("manufacturer", m);
-            row.put("poNumber", byManufacturer == null || byManufacturer.get(m) == null ? "" : byManufacturer.get(m));
-            return row;
-        }).toList();
-        try {
-            return json.writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("PO rows always serialize", e);
-        }
     }
 }

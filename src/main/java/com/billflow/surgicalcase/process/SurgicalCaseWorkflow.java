@@ -1,11 +1,8 @@
 package com.billflow.surgicalcase.process;
 
 import com.billflow.surgicalcase.SurgicalCase;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
@@ -19,11 +16,9 @@ import static com.billflow.surgicalcase.process.SurgicalCaseBillingProcess.*;
 public class SurgicalCaseWorkflow {
 
     private final RuntimeService runtime;
-    private final ObjectMapper json;
 
-    SurgicalCaseWorkflow(RuntimeService runtime, ObjectMapper json) {
+    SurgicalCaseWorkflow(RuntimeService runtime) {
         this.runtime = runtime;
-        this.json = json;
     }
 
     public void start(SurgicalCase surgicalCase) {
@@ -34,7 +29,7 @@ public class SurgicalCaseWorkflow {
                         .putValue(VAR_CASE_NUMBER, surgicalCase.getCaseNumber())
                         .putValue(VAR_REP, surgicalCase.getRep())
                         .putValue(VAR_PO_ALL_MANUFACTURERS, "")
-                        .putValueTyped(VAR_PO_BY_MANUFACTURER, SpinValues.jsonValue(emptyPoRows(surgicalCase.manufacturers())).create()))
+                        .putValue(VAR_PO_BY_MANUFACTURER, ProcessVariables.poRows(emptyPoNumbers(surgicalCase.manufacturers()))))
                 .execute();
     }
 
@@ -46,18 +41,10 @@ public class SurgicalCaseWorkflow {
                 .correlate();
     }
 
-    /** One row per manufacturer for the form's dynamic list, PO left empty. */
-    private String emptyPoRows(List<String> manufacturers) {
-        List<Map<String, String>> rows = manufacturers.stream().map(manufacturer -> {
-            Map<String, String> row = new LinkedHashMap<>();
-            row.put("manufacturer", manufacturer);
-            row.put("poNumber", "");
-            return row;
-        }).toList();
-        try {
-            return json.writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Manufacturer names always serialize", e);
-        }
+    /** One row per manufacturer for the form, PO left empty. */
+    private static Map<String, String> emptyPoNumbers(List<String> manufacturers) {
+        Map<String, String> empty = new LinkedHashMap<>();
+        manufacturers.forEach(manufacturer -> empty.put(manufacturer, ""));
+        return empty;
     }
 }

@@ -88,12 +88,27 @@ class SurgicalCaseBillingProcessTest extends IntegrationTest {
     }
 
     @Test
-    void poPerManufacturerFromTheFormsDynamicList() {
+    void poPerManufacturerFromTheFormsFields() {
         // given
         SurgicalCase submitted = fixtures.submittedCase(false);
         ProcessInstance pi = processOf(submitted);
 
-        // when the form sends one row per manufacturer, as Tasklist does
+        // when the rep ticks "Different PO per manufacturer" and fills the field labelled for each
+        complete(taskOf(pi), withVariables("poPerManufacturer", true, "poNumber1", " A-1", "poNumber2", "Z-2"));
+
+        // then
+        assertThat(pi).isWaitingAt(TASK_GENERATE_INVOICE);
+        assertThat(cases.get(submitted.getId()).purchaseOrders().byManufacturer()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("Acme Ortho", "A-1", "Zimmer", "Z-2"));
+    }
+
+    @Test
+    void poPerManufacturerAsTheJsonList() {
+        // given
+        SurgicalCase submitted = fixtures.submittedCase(false);
+        ProcessInstance pi = processOf(submitted);
+
+        // when an integration sends one row per manufacturer
         complete(taskOf(pi), Variables.createVariables().putValue(VAR_PO_ALL_MANUFACTURERS, "")
                 .putValueTyped(VAR_PO_BY_MANUFACTURER, SpinValues.jsonValue(
                         "[{\"manufacturer\":\"Acme Ortho\",\"poNumber\":\"A-1\"},{\"manufacturer\":\"Zimmer\",\"poNumber\":\"Z-2\"}]").create()));

@@ -1,0 +1,68 @@
+package com.billflow.process;
+
+import com.billflow.common.IllegalStatusException;
+import com.billflow.common.InvalidInputException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Tasklist completes tasks through Camunda's engine API (the webapp's own under /camunda/api/engine,
+ * integrations under /engine-rest), which answers 500 for any exception a listener or delegate
+ * throws, naming it in the body's "type". A refused PO or e-mail address is the user's input, not
+ * a server fault: this filter gives such answers their proper status, 400 or 409. The body (and
+ * the message Tasklist shows next to the form) stays as Camunda wrote it. Both APIs are Jersey
+ * applications Camunda registers itself, so a filter is the one place that sees both.
+ */
+@Component
+class EngineApiInputErrors extends OncePerRequestFilter {
+
+    private static final Map<String, Integer> STATUS_BY_TYPE = Map.of(
+            InvalidInputException.class.getSimpleName(), HttpServletResponse.SC_BAD_REQUEST,
+            IllegalStatusException.class.getSimpleName(), HttpServletResponse.SC_CONFLICT);
+
+    private final ObjectMapper json;
+
+    EngineApiInputErrors(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean engineApi = path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/engine/");
+        return !engineApi || "GET".equals(request.getMethod());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, wrapper);
+        if (wrapper.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
+            Integer status = STATUS_BY_TYPE.get(errorType(wrapper.getContentAsByteArray()));
+            if (status != null) {
+                wrapper.setStatus(status);
+            }
+        }
+        wrapper.copyBodyToResponse();
+    }
+
+    private String errorType(byte[] body) {
+        try {
+            JsonNode error = json.readTree(body);
+            return error == null ? "" : error.path("type").asText();
+        } catch (IOException notJson) {
+            return "";
+        }
+    }
+}
