@@ -3,7 +3,7 @@ package com.billflow.export;
 import com.billflow.common.CsvFormats;
 import com.billflow.common.InvalidInputException;
 import com.billflow.document.csv.AccountingFormat;
-import com.billflow.surgicalcase.SurgicalCaseExports;
+
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -16,14 +16,14 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.time.LocalDate;
 
-/** Every invoice dated within a range as one accounting import file, streamed as it is read. */
+/** Every invoice of both lifecycles dated within a range as one accounting import file, streamed as it is read. */
 @RestController
 class InvoiceExportController {
 
-    private final SurgicalCaseExports surgicalCases;
+    private final AccountingExport export;
 
-    InvoiceExportController(SurgicalCaseExports surgicalCases) {
-        this.surgicalCases = surgicalCases;
+    InvoiceExportController(AccountingExport export) {
+        this.export = export;
     }
 
     /**
@@ -45,6 +45,6 @@ class InvoiceExportController {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("invoices-" + first + "-to-" + last + "-" + accountingFormat.name().toLowerCase() + ".csv").build().toString());
-        surgicalCases.writeCsv(first, last, accountingFormat, response.getWriter());
+        export.write(first, last, accountingFormat, response.getWriter());
     }
 }

@@ -44,6 +44,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/facilities/**", "/api/laboratories/**", "/api/clients/**").hasAuthority(Groups.ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/facilities/**", "/api/laboratories/**", "/api/clients/**").hasAuthority(Groups.ADMIN)
                         .requestMatchers("/api/exports/**", "/api/surgical-cases/*/invoice.csv", "/api/invoices/*.csv").hasAuthority(Groups.ADMIN)
+                        .requestMatchers("/api/invoices", "/api/invoices/**").hasAnyAuthority(Groups.OFFICE_MANAGER, Groups.ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))

@@ -3,6 +3,7 @@ package com.billflow.surgicalcase;
 import com.billflow.directory.FacilityService;
 import com.billflow.document.csv.AccountingCsvWriter;
 import com.billflow.document.csv.AccountingFormat;
+import com.billflow.document.csv.AccountingInvoice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,11 +44,9 @@ public class SurgicalCaseExports {
         return surgicalCase.getInvoiceNumber();
     }
 
-    /** Streams every invoice dated within [from, to] as it is read, without loading them all. */
+    /** Every case invoice dated within [from, to], read as the stream is consumed (needs a transaction). */
     @Transactional(readOnly = true)
-    public void writeCsv(LocalDate from, LocalDate to, AccountingFormat format, Writer out) throws IOException {
-        try (Stream<SurgicalCase> invoiced = repository.streamInvoicedBetween(from, to)) {
-            csvWriter.write(format, false, invoiced.map(c -> documents.accounting(c, facilities.get(c.getFacilityCode()))), out);
-        }
+    public Stream<AccountingInvoice> invoicedBetween(LocalDate from, LocalDate to) {
+        return repository.streamInvoicedBetween(from, to).map(c -> documents.accounting(c, facilities.get(c.getFacilityCode())));
     }
 }

@@ -1,0 +1,267 @@
+package com.billflow.invoice;
+
+import com.billflow.common.IllegalStatusException;
+import com.billflow.common.NotFoundException;
+import com.billflow.money.Money;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+
+/**
+ * A laboratory's invoice, credit note or proposal. It owns its status: every move goes through
+ * {@link #move}, which refuses what {@link InvoiceStateMachine} does not allow, naming the current
+ * status and the allowed actions. Lines can change only while the status allows editing; an
+ * issued invoice never changes.
+ */
+@Entity
+@Table(name = "invoice")
+public class Invoice {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Enumerated(EnumType.STRING)
+    private InvoiceType type;
+    @Enumerated(EnumType.STRING)
+    private InvoiceStatus status;
+    private String number;
+    private String laboratoryCode;
+    private String clientCode;
+    private String jobNumber;
+    private String currency;
+    private BigDecimal subtotal = BigDecimal.ZERO;
+    private BigDecimal taxTotal = BigDecimal.ZERO;
+    private BigDecimal total = BigDecimal.ZERO;
+    private LocalDate invoiceDate;
+    private LocalDate dueDate;
+    private int paymentTermsDays;
+    private Long originalInvoiceId;
+    private Long creditNoteId;
+    private Long mergedIntoId;
+    private Long proposalId;
+    private Long productionInvoiceId;
+    private String transmittedBy;
+    private Instant transmittedAt;
+    private Instant createdAt;
+
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @JoinColumn(name = "invoice_id", nullable = false)
+    @OrderColumn(name = "position", nullable = false)
+    private List<InvoiceLine> lines = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected Invoice() {
+    }
+
+    Invoice(InvoiceType type, InvoiceStatus status, String laboratoryCode, String clientCode, String jobNumber,
+            Currency currency, int paymentTermsDays, Instant createdAt) {
+        this.type = type;
+        this.status = status;
+        this.laboratoryCode = laboratoryCode;
+        this.clientCode = clientCode;
+        this.jobNumber = jobNumber;
+        this.currency = currency.getCurrencyCode();
+        this.paymentTermsDays = paymentTermsDays;
+        this.createdAt = createdAt;
+    }
+
+    /** A credit note for this booked invoice: RELEASED, every amount reversed, linked both ways once saved. */
+    Invoice creditNote(Instant now) {
+        Invoice creditNote = new Invoice(InvoiceType.CREDIT_NOTE, InvoiceStatus.RELEASED, laboratoryCode, clientCode, jobNumber,
+                currency(), paymentTermsDays, now);
+        lines.forEach(line -> creditNote.lines.add(line.reversed()));
+        creditNote.originalInvoiceId = id;
+        creditNote.recalculate();
+        return creditNote;
+    }
+
+    /** Applies {@code action}; answers the status it left. Refused (409) when the status does not allow it. */
+    InvoiceStatus move(InvoiceAction action) {
+        InvoiceStatus next = InvoiceStateMachine.next(type, status, action).orElseThrow(() -> refused(action));
+        InvoiceStatus previous = status;
+        status = next;
+        return previous;
+    }
+
+    IllegalStatusException refused(InvoiceAction action) {
+        String what = action == InvoiceAction.EDIT ? "edit lines" : action.path();
+        return IllegalStatusException.of(describe(), status, what, allowedActions());
+    }
+
+    /** The actions a user may ask for now, as their path names. */
+    public List<String> allowedActions() {
+        return InvoiceStateMachine.allowed(type, status).stream()
+                .filter(a -> a != InvoiceAction.EDIT && a != InvoiceAction.AUTO_BOOK).map(InvoiceAction::path).toList();
+    }
+
+    public boolean allows(InvoiceAction action) {
+        return InvoiceStateMachine.next(type, status, action).isPresent();
+    }
+
+    InvoiceStatus addLine(LineKind kind, String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal percent) {
+        InvoiceStatus previous = move(InvoiceAction.EDIT);
+        lines.add(new InvoiceLine(kind, description, quantity, unitPrice, percent));
+        recalculate();
+        return previous;
+    }
+
+    InvoiceStatus changeLine(Long lineId, LineKind kind, String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal percent) {
+        InvoiceLine line = line(lineId);
+        InvoiceStatus previous = move(InvoiceAction.EDIT);
+        line.change(kind, description, quantity, unitPrice, percent);
+        recalculate();
+        return previous;
+    }
+
+    InvoiceStatus removeLine(Long lineId) {
+        InvoiceLine line = line(lineId);
+        InvoiceStatus previous = move(InvoiceAction.EDIT);
+        lines.remove(line);
+        recalculate();
+        return previous;
+    }
+
+    InvoiceStatus reprice() {
+        InvoiceStatus previous = move(InvoiceAction.REPRICE);
+        recalculate();
+        return previous;
+    }
+
+    /** Takes the lines of {@code others} (all INITIAL, same laboratory and client) and becomes a DRAFT. */
+    InvoiceStatus mergeIn(List<Invoice> others) {
+        InvoiceStatus previous = move(InvoiceAction.MERGE);
+        others.forEach(other -> other.lines.forEach(line -> lines.add(line.copy())));
+        recalculate();
+        return previous;
+    }
+
+    /** Ends this INITIAL invoice as MERGED into {@code target}. */
+    InvoiceStatus mergedInto(Invoice target) {
+        if (status != InvoiceStatus.INITIAL || type != InvoiceType.PRODUCTION) {
+            throw refused(InvoiceAction.MERGE);
+        }
+        InvoiceStatus previous = status;
+        status = InvoiceStatus.MERGED;
+        mergedIntoId = target.getId();
+        return previous;
+    }
+
+    InvoiceStatus release(String allocatedNumber, LocalDate date) {
+        InvoiceStatus previous = move(InvoiceAction.RELEASE);
+        issue(allocatedNumber, date);
+        return previous;
+    }
+
+    /** Gives a credit note, which starts RELEASED, its number and dates. */
+    void issue(String allocatedNumber, LocalDate date) {
+        this.number = allocatedNumber;
+        this.invoiceDate = date;
+        this.dueDate = date.plusDays(paymentTermsDays);
+    }
+
+    InvoiceStatus transmit(String by, Instant at) {
+        InvoiceStatus previous = move(type == InvoiceType.PROPOSAL ? InvoiceAction.SEND : InvoiceAction.TRANSMIT);
+        this.transmittedBy = by;
+        this.transmittedAt = at;
+        return previous;
+    }
+
+    InvoiceStatus credit(Invoice creditNote) {
+        InvoiceStatus previous = move(InvoiceAction.CREDIT);
+        this.creditNoteId = creditNote.getId();
+        return previous;
+    }
+
+    void linkProductionInvoice(Invoice production) {
+        this.productionInvoiceId = production.getId();
+        production.proposalId = id;
+    }
+
+    /** Samples/tests and costs are the base; percent lines apply to it; taxes are totalled apart. */
+    private void recalculate() {
+        Currency currency = currency();
+        Money base = Money.zero(currency);
+        for (InvoiceLine line : lines) {
+            if (!line.getKind().isPercentBased()) {
+                base = base.plus(line.calculate(base, currency));
+            }
+        }
+        Money subtotal = Money.zero(currency);
+        Money taxes = Money.zero(currency);
+        for (InvoiceLine line : lines) {
+            Money amount = line.getKind().isPercentBased() ? line.calculate(base, currency) : line.amount(currency);
+            if (line.getKind() == LineKind.TAX) {
+                taxes = taxes.plus(amount);
+            } else {
+                subtotal = subtotal.plus(amount);
+            }
+        }
+        this.subtotal = subtotal.amount();
+        this.taxTotal = taxes.amount();
+        this.total = subtotal.plus(taxes).amount();
+    }
+
+    private InvoiceLine line(Long lineId) {
+        return lines.stream().filter(l -> l.getId().equals(lineId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Line " + lineId + " is not a line of " + describe()));
+    }
+
+    public String describe() {
+        String kind = switch (type) {
+            case PRODUCTION -> "Invoice";
+            case CREDIT_NOTE -> "Credit note";
+            case PROPOSAL -> "Proposal";
+        };
+        return kind + " " + (number != null ? number : id);
+    }
+
+    public boolean hasTaxes() {
+        return lines.stream().anyMatch(l -> l.getKind() == LineKind.TAX);
+    }
+
+    public Currency currency() {
+        return Currency.getInstance(currency);
+    }
+
+    public Money subtotal() { return Money.of(subtotal, currency()); }
+    public Money taxTotal() { return Money.of(taxTotal, currency()); }
+    public Money total() { return Money.of(total, currency()); }
+
+    public Long getId() { return id; }
+    public InvoiceType getType() { return type; }
+    public InvoiceStatus getStatus() { return status; }
+    public String getNumber() { return number; }
+    public String getLaboratoryCode() { return laboratoryCode; }
+    public String getClientCode() { return clientCode; }
+    public String getJobNumber() { return jobNumber; }
+    public List<InvoiceLine> getLines() { return List.copyOf(lines); }
+    public LocalDate getInvoiceDate() { return invoiceDate; }
+    public LocalDate getDueDate() { return dueDate; }
+    public Long getOriginalInvoiceId() { return originalInvoiceId; }
+    public Long getCreditNoteId() { return creditNoteId; }
+    public Long getMergedIntoId() { return mergedIntoId; }
+    public Long getProposalId() { return proposalId; }
+    public Long getProductionInvoiceId() { return productionInvoiceId; }
+    public String getTransmittedBy() { return transmittedBy; }
+    public Instant getTransmittedAt() { return transmittedAt; }
+    public Instant getCreatedAt() { return createdAt; }
+}

@@ -1,0 +1,95 @@
+package com.billflow.invoice;
+
+import com.billflow.common.IllegalStatusException;
+import com.billflow.common.NotFoundException;
+import com.billflow.directory.ClientService;
+import com.billflow.directory.LaboratoryService;
+import com.billflow.document.DocumentKind;
+import com.billflow.document.DocumentStore;
+import com.billflow.document.StoredDocument;
+import com.billflow.document.csv.AccountingCsvWriter;
+import com.billflow.document.csv.AccountingFormat;
+import com.billflow.document.csv.AccountingInvoice;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** An invoice's documents: estimate and WIP PDFs while INITIAL, the list and downloads, and the accounting CSV. */
+@Service
+public class InvoiceDocumentService {
+
+    private final InvoiceService invoices;
+    private final InvoiceRepository repository;
+    private final InvoiceDocuments documents;
+    private final DocumentStore store;
+    private final LaboratoryService laboratories;
+    private final ClientService clients;
+    private final AccountingCsvWriter csvWriter;
+    private final Clock clock;
+
+    InvoiceDocumentService(InvoiceService invoices, InvoiceRepository repository, InvoiceDocuments documents, DocumentStore store,
+                           LaboratoryService laboratories, ClientService clients, AccountingCsvWriter csvWriter, Clock clock) {
+        this.invoices = invoices;
+        this.repository = repository;
+        this.documents = documents;
+        this.store = store;
+        this.laboratories = laboratories;
+        this.clients = clients;
+        this.csvWriter = csvWriter;
+        this.clock = clock;
+    }
+
+    /** An estimate or WIP document of an INITIAL invoice; the invoice itself does not change. */
+    @Transactional
+    public StoredDocument preliminary(Long invoiceId, DocumentKind kind) {
+        Invoice invoice = invoices.get(invoiceId);
+        if (invoice.getStatus() != InvoiceStatus.INITIAL) {
+            throw new IllegalStatusException(invoice.describe() + " is " + invoice.getStatus() + ": estimate and WIP documents are made only while INITIAL");
+        }
+        return documents.render(invoice, laboratories.get(invoice.getLaboratoryCode()), clients.get(invoice.getClientCode()), kind, LocalDate.now(clock));
+    }
+
+    @Transactional(readOnly = true)
+    public List<StoredDocument> all(Long invoiceId) {
+        invoices.get(invoiceId);
+        return store.all(InvoiceDocuments.OWNER_TYPE, invoiceId);
+    }
+
+    @Transactional(readOnly = true)
+    public StoredDocument get(Long invoiceId, Long documentId) {
+        invoices.get(invoiceId);
+        return store.find(InvoiceDocuments.OWNER_TYPE, invoiceId, documentId)
+                .orElseThrow(() -> new NotFoundException("Document " + documentId + " is not a document of invoice " + invoiceId));
+    }
+
+    /** One issued invoice or credit note as CSV; answers its number. Proposals and unreleased invoices are refused. */
+    @Transactional(readOnly = true)
+    public String writeCsv(Long invoiceId, AccountingFormat format, Writer out) throws IOException {
+        Invoice invoice = invoices.get(invoiceId);
+        if (invoice.getType() == InvoiceType.PROPOSAL) {
+            throw new IllegalStatusException(invoice.describe() + " is a proposal: proposals are not exported to accounting");
+        }
+        if (invoice.getNumber() == null) {
+            throw new IllegalStatusException(invoice.describe() + " is " + invoice.getStatus() + ": only released invoices have a number to export");
+        }
+        csvWriter.write(format, invoice.hasTaxes(), Stream.of(documents.accounting(invoice, clients.get(invoice.getClientCode()))), out);
+        return invoice.getNumber();
+    }
+
+    /** Every issued invoice and credit note dated within [from, to], read as the stream is consumed (needs a transaction). */
+    @Transactional(readOnly = true)
+    public Stream<AccountingInvoice> issuedBetween(LocalDate from, LocalDate to) {
+        return repository.streamIssuedBetween(from, to).map(i -> documents.accounting(i, clients.get(i.getClientCode())));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean anyTaxesBetween(LocalDate from, LocalDate to) {
+        return repository.anyTaxesBetween(from, to);
+    }
+}

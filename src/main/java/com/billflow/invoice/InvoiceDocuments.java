@@ -1,0 +1,100 @@
+package com.billflow.invoice;
+
+import com.billflow.BillflowProperties;
+import com.billflow.directory.Client;
+import com.billflow.directory.Laboratory;
+import com.billflow.document.DocumentKind;
+import com.billflow.document.DocumentStore;
+import com.billflow.document.StoredDocument;
+import com.billflow.document.csv.AccountingInvoice;
+import com.billflow.document.pdf.InvoiceDocument;
+import com.billflow.document.pdf.InvoicePdfRenderer;
+import com.billflow.money.Money;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Renders and keeps an invoice's PDFs (invoice, credit note, proposal, estimate, WIP) and maps it for the CSV. */
+@Component
+class InvoiceDocuments {
+
+    static final String OWNER_TYPE = "INVOICE";
+
+    private final InvoicePdfRenderer renderer;
+    private final DocumentStore store;
+    private final BillflowProperties properties;
+
+    InvoiceDocuments(InvoicePdfRenderer renderer, DocumentStore store, BillflowProperties properties) {
+        this.renderer = renderer;
+        this.store = store;
+        this.properties = properties;
+    }
+
+    StoredDocument render(Invoice invoice, Laboratory laboratory, Client client, DocumentKind kind, LocalDate today) {
+        String title = switch (kind) {
+            case INVOICE -> "INVOICE";
+            case CREDIT_NOTE -> "CREDIT NOTE";
+            case PROPOSAL -> "PROPOSAL";
+            case ESTIMATE -> "ESTIMATE";
+            case WIP -> "WORK IN PROGRESS";
+        };
+        boolean issued = kind == DocumentKind.INVOICE || kind == DocumentKind.CREDIT_NOTE || kind == DocumentKind.PROPOSAL;
+        Currency currency = invoice.currency();
+        List<InvoiceDocument.Line> lines = invoice.getLines().stream().map(line -> new InvoiceDocument.Line(null, null, null,
+                describe(line), line.getQuantity(), line.getUnitPrice() == null ? null : Money.of(line.getUnitPrice(), currency),
+                line.amount(currency))).toList();
+        List<InvoiceDocument.SummaryRow> summary = new ArrayList<>();
+        summary.add(new InvoiceDocument.SummaryRow("Subtotal", invoice.subtotal()));
+        if (invoice.hasTaxes()) {
+            summary.add(new InvoiceDocument.SummaryRow("Taxes", invoice.taxTotal()));
+        }
+        List<InvoiceDocument.Reference> references = new ArrayList<>();
+        references.add(new InvoiceDocument.Reference("Job", invoice.getJobNumber()));
+        references.add(new InvoiceDocument.Reference("Laboratory", laboratory.getName()));
+        if (invoice.getOriginalInvoiceId() != null) {
+            references.add(new InvoiceDocument.Reference("Credits invoice", String.valueOf(invoice.getOriginalInvoiceId())));
+        }
+        InvoiceDocument document = new InvoiceDocument(title, issued ? invoice.getNumber() : null,
+                issued ? invoice.getInvoiceDate() : today, issued ? invoice.getDueDate() : null,
+                new InvoiceDocument.Party(laboratory.getName(), properties.seller().addressLines(), List.of(laboratory.getEmailFrom())),
+                new InvoiceDocument.Party(properties.remitTo().name(), properties.remitTo().addressLines(), properties.remitTo().contactLines()),
+                new InvoiceDocument.Party(client.getName(), client.getAddress().printedLines(),
+                        client.getInvoiceContactEmail() == null ? List.of() : List.of(client.getInvoiceContactEmail())),
+                references, lines, summary, invoice.total(),
+                issued ? List.of("Payment terms: " + invoice.getDueDate() + ". Please quote " + invoice.getNumber() + " with your payment.")
+                        : List.of("This " + title.toLowerCase() + " is not an invoice. Amounts may change until the invoice is released."));
+        String fileName = (issued ? invoice.getNumber() : "invoice-" + invoice.getId() + "-" + kind.name().toLowerCase()) + ".pdf";
+        return store.store(OWNER_TYPE, invoice.getId(), kind, fileName, renderer.render(document));
+    }
+
+    /** One CSV row per line; when the invoice carries taxes, each row says its tax (tax lines all of it, others none). */
+    AccountingInvoice accounting(Invoice invoice, Client client) {
+        Currency currency = invoice.currency();
+        boolean taxes = invoice.hasTaxes();
+        List<AccountingInvoice.Line> lines = invoice.getLines().stream().map(line -> {
+            BigDecimal amount = line.amount(currency).amount();
+            BigDecimal tax = !taxes ? null : line.getKind() == LineKind.TAX ? amount : Money.zero(currency).amount();
+            return new AccountingInvoice.Line(line.getKind().name(), describe(line),
+                    line.getQuantity() == null ? BigDecimal.ONE : line.getQuantity(),
+                    line.getUnitPrice() == null ? amount : Money.of(line.getUnitPrice(), currency).amount(), amount, tax);
+        }).toList();
+        var address = client.getAddress();
+        return new AccountingInvoice(invoice.getNumber(), client.getName(), client.getInvoiceContactEmail(),
+                Stream.of(address.line1(), address.line2()).filter(s -> s != null && !s.isBlank()).toList(),
+                address.city(), address.region(), address.postalCode(), address.country(), "Job " + invoice.getJobNumber(),
+                invoice.getInvoiceDate(), invoice.getDueDate(), "Net " + ChronoUnit.DAYS.between(invoice.getInvoiceDate(), invoice.getDueDate()),
+                currency.getCurrencyCode(), lines);
+    }
+
+    private static String describe(InvoiceLine line) {
+        return line.getKind().isPercentBased()
+                ? line.getDescription() + " (" + line.getPercent().stripTrailingZeros().toPlainString() + "%)"
+                : line.getDescription();
+    }
+}

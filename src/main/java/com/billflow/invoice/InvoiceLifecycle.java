@@ -1,0 +1,119 @@
+package com.billflow.invoice;
+
+import com.billflow.common.InvalidInputException;
+import com.billflow.common.Text;
+import com.billflow.directory.Client;
+import com.billflow.directory.ClientService;
+import com.billflow.directory.Laboratory;
+import com.billflow.directory.LaboratoryService;
+import com.billflow.document.DocumentKind;
+import com.billflow.invoice.process.InvoiceWorkflow;
+import com.billflow.numbering.NumberAllocator;
+import com.billflow.numbering.NumberPattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The status moves the invoice processes make: each loads the invoice, lets it refuse or accept
+ * the move, and writes the history row, the number and the PDF in the same transaction.
+ */
+@Service
+public class InvoiceLifecycle {
+
+    private final InvoiceService invoices;
+    private final InvoiceRepository repository;
+    private final InvoiceHistory history;
+    private final InvoiceDocuments documents;
+    private final InvoiceTransmission transmission;
+    private final LaboratoryService laboratories;
+    private final ClientService clients;
+    private final NumberAllocator numbers;
+    private final InvoiceWorkflow workflow;
+    private final Clock clock;
+
+    InvoiceLifecycle(InvoiceService invoices, InvoiceRepository repository, InvoiceHistory history, InvoiceDocuments documents,
+                     InvoiceTransmission transmission, LaboratoryService laboratories, ClientService clients,
+                     NumberAllocator numbers, InvoiceWorkflow workflow, Clock clock) {
+        this.invoices = invoices;
+        this.repository = repository;
+        this.history = history;
+        this.documents = documents;
+        this.transmission = transmission;
+        this.laboratories = laboratories;
+        this.clients = clients;
+        this.numbers = numbers;
+        this.workflow = workflow;
+        this.clock = clock;
+    }
+
+    /** A move without side effects: draft, authorise, unauthorise, cancel, book, reject, pay, accept, auto-book. */
+    @Transactional
+    public Invoice apply(Long id, InvoiceAction action, String reason, String actor) {
+        Invoice invoice = invoices.get(id);
+        String checkedReason = Text.optional("reason", reason, 1000);
+        if (action.requiresReason() && checkedReason == null) {
+            throw new InvalidInputException("A reason is required to " + action.path() + " " + invoice.describe());
+        }
+        InvoiceStatus from = invoice.move(action);
+        history.record(invoice, from, action.path(), actor, checkedReason);
+        return invoice;
+    }
+
+    /** Allocates the number from the laboratory's series and renders the PDF. */
+    @Transactional
+    public Invoice release(Long id, String actor) {
+        Invoice invoice = invoices.get(id);
+        Laboratory laboratory = laboratories.get(invoice.getLaboratoryCode());
+        LocalDate today = LocalDate.now(clock);
+        boolean proposal = invoice.getType() == InvoiceType.PROPOSAL;
+        String number = proposal
+                ? numbers.next(series(laboratory, "proposal"), new NumberPattern(laboratory.getProposalNumberPattern()), today)
+                : numbers.next(series(laboratory, "invoice"), new NumberPattern(laboratory.getInvoiceNumberPattern()), today);
+        InvoiceStatus from = invoice.release(number, today);
+        history.record(invoice, from, InvoiceAction.RELEASE.path(), actor, null);
+        documents.render(invoice, laboratory, clients.get(invoice.getClientCode()), proposal ? DocumentKind.PROPOSAL : DocumentKind.INVOICE, today);
+        return invoice;
+    }
+
+    /** Sends the PDF to the client (or records it as sent by mail or fax); retried, never sent twice. */
+    @Transactional
+    public Invoice transmit(Long id, String actor) {
+        Invoice invoice = invoices.get(id);
+        if (!invoice.allows(InvoiceAction.TRANSMIT) && !invoice.allows(InvoiceAction.SEND)) {
+            throw invoice.refused(invoice.getType() == InvoiceType.PROPOSAL ? InvoiceAction.SEND : InvoiceAction.TRANSMIT);
+        }
+        Client client = clients.get(invoice.getClientCode());
+        InvoiceTransmission.Sent sent = transmission.send(invoice, laboratories.get(invoice.getLaboratoryCode()), client);
+        InvoiceStatus from = invoice.transmit(sent.by(), sent.at());
+        history.record(invoice, from, invoice.getType() == InvoiceType.PROPOSAL ? InvoiceAction.SEND.path() : InvoiceAction.TRANSMIT.path(),
+                actor, "by " + sent.by().toLowerCase() + (sent.to() == null ? "" : " to " + sent.to()));
+        return invoice;
+    }
+
+    /** BOOKED → CREDITED, and a new linked credit note (RELEASED, numbered, every amount reversed) with its own process. */
+    @Transactional
+    public Invoice credit(Long id, String actor) {
+        Invoice original = invoices.get(id);
+        if (!original.allows(InvoiceAction.CREDIT)) {
+            throw original.refused(InvoiceAction.CREDIT);
+        }
+        Laboratory laboratory = laboratories.get(original.getLaboratoryCode());
+        LocalDate today = LocalDate.now(clock);
+        Invoice creditNote = repository.save(original.creditNote(Instant.now(clock)));
+        creditNote.issue(numbers.next(series(laboratory, "credit-note"), new NumberPattern(laboratory.getCreditNoteNumberPattern()), today), today);
+        history.record(creditNote, null, InvoiceAction.CREDIT.path(), actor, "Credits " + original.describe());
+        InvoiceStatus from = original.credit(creditNote);
+        history.record(original, from, InvoiceAction.CREDIT.path(), actor, "Credit note " + creditNote.getNumber());
+        documents.render(creditNote, laboratory, clients.get(original.getClientCode()), DocumentKind.CREDIT_NOTE, today);
+        workflow.startCreditNote(creditNote);
+        return creditNote;
+    }
+
+    private static String series(Laboratory laboratory, String series) {
+        return "lab:" + laboratory.getCode() + ":" + series;
+    }
+}

@@ -1,0 +1,36 @@
+package com.billflow.invoice;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Stream;
+
+interface InvoiceRepository extends JpaRepository<Invoice, Long> {
+
+    @Query("""
+            select i from Invoice i
+            where (:status is null or i.status = :status) and (:type is null or i.type = :type)
+            order by i.id desc""")
+    Page<Invoice> search(InvoiceStatus status, InvoiceType type, Pageable page);
+
+    List<Invoice> findByIdIn(Collection<Long> ids);
+
+    /** Issued production invoices and credit notes dated within [from, to], for the accounting export. */
+    @Query("""
+            select i from Invoice i
+            where i.number is not null and i.type <> com.billflow.invoice.InvoiceType.PROPOSAL
+              and i.invoiceDate >= :from and i.invoiceDate <= :to
+            order by i.invoiceDate, i.number""")
+    Stream<Invoice> streamIssuedBetween(LocalDate from, LocalDate to);
+
+    @Query("""
+            select count(i) > 0 from Invoice i join i.lines l
+            where i.number is not null and i.type <> com.billflow.invoice.InvoiceType.PROPOSAL
+              and i.invoiceDate >= :from and i.invoiceDate <= :to and l.kind = com.billflow.invoice.LineKind.TAX""")
+    boolean anyTaxesBetween(LocalDate from, LocalDate to);
+}

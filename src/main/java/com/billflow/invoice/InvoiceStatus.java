@@ -1,0 +1,6 @@
+package com.billflow.invoice;
+
+public enum InvoiceStatus {
+    INITIAL, DRAFT, EDITED, RELEASED, AUTHORISED, TRANSMITTED, BOOKED, SENT,
+    PAID, CREDITED, REJECTED, CANCELLED, MERGED, ACCEPTED
+}

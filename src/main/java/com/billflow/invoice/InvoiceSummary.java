@@ -1,0 +1,63 @@
+package com.billflow.invoice;
+
+import com.billflow.document.DocumentStore;
+import com.billflow.document.StoredDocument;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** What an invoice task's form shows: the invoice as Markdown, its latest PDF and the allowed actions. */
+@Component
+public class InvoiceSummary {
+
+    private final InvoiceService invoices;
+    private final DocumentStore store;
+
+    InvoiceSummary(InvoiceService invoices, DocumentStore store) {
+        this.invoices = invoices;
+        this.store = store;
+    }
+
+    @Transactional(readOnly = true)
+    public String markdown(Long invoiceId) {
+        Invoice invoice = invoices.get(invoiceId);
+        StringBuilder text = new StringBuilder("### ").append(escape(invoice.describe())).append(" - ").append(invoice.getStatus()).append("\n\n")
+                .append("Laboratory ").append(escape(invoice.getLaboratoryCode())).append(", client ").append(escape(invoice.getClientCode()))
+                .append(", job ").append(escape(invoice.getJobNumber()))
+                .append(invoice.getDueDate() == null ? "" : ", due " + invoice.getDueDate()).append("\n\n");
+        if (invoice.getLines().isEmpty()) {
+            text.append("*No lines yet.*\n\n");
+        } else {
+            text.append("| Kind | Description | Qty | Unit price | % | Amount |\n|---|---|---:|---:|---:|---:|\n");
+            for (InvoiceLine line : invoice.getLines()) {
+                text.append("| ").append(line.getKind()).append(" | ").append(escape(line.getDescription()))
+                        .append(" | ").append(plain(line.getQuantity())).append(" | ").append(plain(line.getUnitPrice()))
+                        .append(" | ").append(plain(line.getPercent())).append(" | ").append(line.amount(invoice.currency()).toPlainString()).append(" |\n");
+            }
+        }
+        return text.append("\nSubtotal ").append(invoice.subtotal()).append(", taxes ").append(invoice.taxTotal())
+                .append(", **total ").append(invoice.total()).append("**").toString();
+    }
+
+    /** The newest PDF of the invoice (invoice, credit note, proposal, estimate or WIP), or an empty text. */
+    @Transactional(readOnly = true)
+    public String latestPdfUrl(Long invoiceId) {
+        return store.all(InvoiceDocuments.OWNER_TYPE, invoiceId).stream().max(Comparator.comparing(StoredDocument::getId))
+                .map(d -> "/api/invoices/" + invoiceId + "/documents/" + d.getId()).orElse("");
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> allowedActions(Long invoiceId) {
+        return invoices.get(invoiceId).allowedActions();
+    }
+
+    private static String plain(java.math.BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+
+    private static String escape(String value) {
+        return value.replaceAll("([\\\\`*_{}\\[\\]()#+!|<>-])", "\\\\$1");
+    }
+}

@@ -1,0 +1,7 @@
+package com.billflow.invoice;
+
+public enum InvoiceType {
+    PRODUCTION,
+    CREDIT_NOTE,
+    PROPOSAL
+}

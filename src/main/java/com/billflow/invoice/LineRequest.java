@@ -1,0 +1,44 @@
+package com.billflow.invoice;
+
+import com.billflow.common.InvalidInputException;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+
+/**
+ * An invoice line as the console sends it: samples/tests and costs with quantity and unit price,
+ * surcharges, rebates, discounts and taxes with a percent.
+ */
+public record LineRequest(
+        @NotNull LineKind kind,
+        @NotBlank @Size(max = 500) @Pattern(regexp = "[^\\p{Cntrl}]*") String description,
+        @Positive @Digits(integer = 9, fraction = 4) BigDecimal quantity,
+        @PositiveOrZero @Digits(integer = 13, fraction = 4) BigDecimal unitPrice,
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal percent) {
+
+    /** The rules Bean Validation cannot say: which fields each kind needs. */
+    void check(Currency currency) {
+        if (kind.isPercentBased()) {
+            if (percent == null || quantity != null || unitPrice != null) {
+                throw new InvalidInputException("A " + kind + " line takes a percent (0-100] and no quantity or unitPrice");
+            }
+        } else {
+            if (quantity == null || unitPrice == null || percent != null) {
+                throw new InvalidInputException("A " + kind + " line takes a quantity and a unitPrice and no percent");
+            }
+            if (unitPrice.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
+                throw new InvalidInputException("unitPrice " + unitPrice.toPlainString() + " has more decimals than "
+                        + currency.getCurrencyCode() + " allows (" + currency.getDefaultFractionDigits() + ")");
+            }
+        }
+    }
+}

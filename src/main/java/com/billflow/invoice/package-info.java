@@ -1,0 +1,2 @@
+/** Laboratory invoices: the status machine, lines and totals, numbering, documents, transmission and credit notes. */
+package com.billflow.invoice;

@@ -1,0 +1,63 @@
+package com.billflow.invoice.process;
+
+import com.billflow.common.IllegalStatusException;
+import com.billflow.common.InvalidInputException;
+import com.billflow.common.Text;
+import com.billflow.invoice.Invoice;
+import com.billflow.invoice.InvoiceAction;
+import com.billflow.invoice.InvoiceService;
+import com.billflow.security.Caller;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static com.billflow.invoice.process.ProductionInvoiceProcess.*;
+
+/**
+ * The REST API's way into the invoice tasks: {@code POST /api/invoices/{id}/{action}} completes
+ * the task the invoice waits in, with the same {@code invoiceAction} a Tasklist user would choose,
+ * so both paths give the same result and the same history.
+ */
+@Service
+public class InvoiceTasks {
+
+    private final InvoiceService invoices;
+    private final TaskService tasks;
+    private final com.billflow.process.UserTasks userTasks;
+
+    InvoiceTasks(InvoiceService invoices, TaskService tasks, com.billflow.process.UserTasks userTasks) {
+        this.invoices = invoices;
+        this.tasks = tasks;
+        this.userTasks = userTasks;
+    }
+
+    /** Answers the invoice after the action; for {@code credit}, the new credit note. */
+    @Transactional
+    public Invoice perform(Long invoiceId, InvoiceAction action, String reason, Caller caller) {
+        Invoice invoice = invoices.get(invoiceId);
+        if (!invoice.allows(action)) {
+            throw IllegalStatusException.of(invoice.describe(), invoice.getStatus(), action.path(), invoice.allowedActions());
+        }
+        if (action == InvoiceAction.REPRICE) {
+            return invoices.reprice(invoiceId, caller.userId());
+        }
+        if (action.requiresReason() && Text.optional("reason", reason, 1000) == null) {
+            throw new InvalidInputException("A reason is required to " + action.path() + " " + invoice.describe());
+        }
+        Task task = tasks.createTaskQuery().processVariableValueEquals(VAR_INVOICE_ID, invoiceId).singleResult();
+        if (task == null) {
+            throw new IllegalStatusException(invoice.describe() + " is " + invoice.getStatus()
+                    + " and its next step is running automatically: try '" + action.path() + "' again in a moment");
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_INVOICE_ACTION, action.path());
+        variables.put(VAR_REASON, reason);
+        userTasks.complete(task, variables, caller);
+        Invoice after = invoices.get(invoiceId);
+        return action == InvoiceAction.CREDIT && after.getCreditNoteId() != null ? invoices.get(after.getCreditNoteId()) : after;
+    }
+}

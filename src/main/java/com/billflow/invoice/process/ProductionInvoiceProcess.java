@@ -1,0 +1,65 @@
+package com.billflow.invoice.process;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ids and variable names of {@code processes/ProductionInvoiceProcess.bpmn}; the credit note and
+ * proposal processes reuse the user task ids and variables. Code and tests use only these.
+ */
+public final class ProductionInvoiceProcess {
+
+    public static final String PROCESS_KEY = "ProductionInvoiceProcess";
+
+    public static final String TASK_PREPARE_INVOICE = "Task_PrepareInvoice";
+    public static final String TASK_REVIEW_INVOICE = "Task_ReviewInvoice";
+    public static final String TASK_AUTHORISE_INVOICE = "Task_AuthoriseInvoice";
+    public static final String TASK_TRANSMIT_INVOICE = "Task_TransmitInvoice";
+    public static final String TASK_RECORD_CLIENT_RESPONSE = "Task_RecordClientResponse";
+    public static final String TASK_RECORD_SETTLEMENT = "Task_RecordSettlement";
+
+    public static final String TASK_RELEASE_INVOICE = "Task_ReleaseInvoice";
+    public static final String TASK_AUTHORISE_AUTOMATICALLY = "Task_AuthoriseAutomatically";
+    public static final String TASK_DELIVER_INVOICE = "Task_DeliverInvoice";
+    public static final String TASK_BOOK_AUTOMATICALLY = "Task_BookAutomatically";
+    public static final String TASK_CREDIT_INVOICE = "Task_CreditInvoice";
+
+    public static final String END_INVOICE_PAID = "EndEvent_InvoicePaid";
+    public static final String END_INVOICE_CREDITED = "EndEvent_InvoiceCredited";
+    public static final String END_INVOICE_REJECTED = "EndEvent_InvoiceRejected";
+    public static final String END_INVOICE_CANCELLED = "EndEvent_InvoiceCancelled";
+    public static final String END_INVOICE_MERGED = "EndEvent_InvoiceMerged";
+
+    /** Ends an INITIAL invoice that was merged into another. */
+    public static final String MESSAGE_INVOICE_MERGED = "InvoiceMerged";
+    /** The client's system books, rejects (variable {@code reason}) or pays by message correlation. */
+    public static final String MESSAGE_INVOICE_BOOKED = "InvoiceBooked";
+    public static final String MESSAGE_INVOICE_REJECTED = "InvoiceRejected";
+    public static final String MESSAGE_INVOICE_PAID = "InvoicePaid";
+
+    /** Long: the invoice's database id (also the business key until the number is allocated). */
+    public static final String VAR_INVOICE_ID = "invoiceId";
+    /** The action chosen in a task's form or by the REST call: release, cancel, ... */
+    public static final String VAR_INVOICE_ACTION = "invoiceAction";
+    public static final String VAR_REASON = "reason";
+    /** Who chose the last action, for the history of the async steps that carry it out. */
+    public static final String VAR_INVOICE_ACTION_BY = "invoiceActionBy";
+    /** Input parameter of every service task: the step it applies (release, auto-authorise, ...). */
+    public static final String VAR_INVOICE_STEP = "invoiceStep";
+    /** Task-local, display only: the invoice as Markdown, its PDF link and the offered actions. */
+    public static final String VAR_INVOICE_SUMMARY = "invoiceSummary";
+    public static final String VAR_INVOICE_PDF_URL = "invoicePdfUrl";
+    public static final String VAR_ACTION_OPTIONS = "actionOptions";
+
+    /** The actions each user task offers (the invoice's status may allow fewer). */
+    public static final Map<String, List<String>> TASK_ACTIONS = Map.of(
+            TASK_PREPARE_INVOICE, List.of("draft", "cancel"),
+            TASK_REVIEW_INVOICE, List.of("release", "cancel"),
+            TASK_AUTHORISE_INVOICE, List.of("authorise", "cancel"),
+            TASK_TRANSMIT_INVOICE, List.of("transmit", "unauthorise", "cancel"),
+            TASK_RECORD_CLIENT_RESPONSE, List.of("book", "reject"),
+            TASK_RECORD_SETTLEMENT, List.of("pay", "credit"));
+
+    private ProductionInvoiceProcess() {
+    }
+}

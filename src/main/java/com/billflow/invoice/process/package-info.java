@@ -1,0 +1,2 @@
+/** The ProductionInvoiceProcess and CreditNoteProcess: ids, variables, and thin delegates onto the invoice services. */
+package com.billflow.invoice.process;

@@ -1,0 +1,94 @@
+package com.billflow.invoice;
+
+import com.billflow.common.IllegalStatusException;
+import com.billflow.money.Money;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Lines, amounts and the aggregate's refusals. */
+class InvoiceTest {
+
+    private static final Currency EUR = Currency.getInstance("EUR");
+
+    @Test
+    void percentLinesApplyToSamplesAndCostsAndEveryLineIsRoundedOnce() {
+        // given
+        Invoice invoice = newInvoice();
+
+        // when
+        invoice.addLine(LineKind.SAMPLE_TEST, "Water analysis", new BigDecimal("3"), new BigDecimal("33.33"), null);
+        invoice.addLine(LineKind.COST, "Courier", new BigDecimal("1"), new BigDecimal("12.50"), null);
+        invoice.addLine(LineKind.SURCHARGE, "Express", null, null, new BigDecimal("10"));
+        invoice.addLine(LineKind.DISCOUNT, "Loyalty", null, null, new BigDecimal("2.5"));
+        invoice.addLine(LineKind.REBATE, "Volume", null, null, new BigDecimal("1"));
+        invoice.addLine(LineKind.TAX, "VAT", null, null, new BigDecimal("19"));
+
+        // then base 99.99 + 12.50 = 112.49; +11.25 -2.81 -1.12; tax 21.37
+        assertThat(invoice.getLines()).extracting(l -> l.amount(EUR).amount().toPlainString())
+                .containsExactly("99.99", "12.50", "11.25", "-2.81", "-1.12", "21.37");
+        assertThat(invoice.subtotal().isEqualTo(Money.of("119.81", "EUR"))).isTrue();
+        assertThat(invoice.taxTotal().isEqualTo(Money.of("21.37", "EUR"))).isTrue();
+        assertThat(invoice.total().isEqualTo(Money.of("141.18", "EUR"))).isTrue();
+        assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.INITIAL);
+    }
+
+    @Test
+    void editingADraftMakesItEditedAndAReleasedInvoiceCannotChange() {
+        Invoice invoice = newInvoice();
+        invoice.addLine(LineKind.SAMPLE_TEST, "Soil", BigDecimal.ONE, new BigDecimal("10.00"), null);
+        invoice.move(InvoiceAction.DRAFT);
+        invoice.addLine(LineKind.COST, "Courier", BigDecimal.ONE, new BigDecimal("5.00"), null);
+        assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.EDITED);
+        invoice.release("LAB-1", LocalDate.of(2026, 1, 10));
+        assertThat(invoice.getDueDate()).isEqualTo(LocalDate.of(2026, 2, 9));
+
+        assertThatThrownBy(() -> invoice.addLine(LineKind.COST, "More", BigDecimal.ONE, BigDecimal.ONE, null))
+                .isInstanceOf(IllegalStatusException.class)
+                .hasMessageContaining("is RELEASED").hasMessageContaining("Allowed actions: authorise, cancel");
+        assertThat(invoice.total().isEqualTo(Money.of("15.00", "EUR"))).isTrue();
+    }
+
+    @Test
+    void aCreditNoteReversesEveryAmount() {
+        Invoice invoice = newInvoice();
+        invoice.addLine(LineKind.SAMPLE_TEST, "Soil", new BigDecimal("2"), new BigDecimal("10.00"), null);
+        invoice.addLine(LineKind.TAX, "VAT", null, null, new BigDecimal("20"));
+
+        Invoice creditNote = invoice.creditNote(Instant.now());
+
+        assertThat(creditNote.getType()).isEqualTo(InvoiceType.CREDIT_NOTE);
+        assertThat(creditNote.getStatus()).isEqualTo(InvoiceStatus.RELEASED);
+        assertThat(creditNote.getLines()).extracting(l -> l.amount(EUR).amount().toPlainString()).containsExactly("-20.00", "-4.00");
+        assertThat(creditNote.total().isEqualTo(invoice.total().negate())).isTrue();
+        assertThatThrownBy(() -> creditNote.addLine(LineKind.COST, "x", BigDecimal.ONE, BigDecimal.ONE, null))
+                .isInstanceOf(IllegalStatusException.class);
+    }
+
+    @Test
+    void mergingTakesTheOthersLines() {
+        Invoice target = newInvoice();
+        target.addLine(LineKind.SAMPLE_TEST, "A", BigDecimal.ONE, new BigDecimal("1.00"), null);
+        Invoice other = newInvoice();
+        other.addLine(LineKind.SAMPLE_TEST, "B", BigDecimal.ONE, new BigDecimal("2.00"), null);
+
+        target.mergeIn(List.of(other));
+        other.mergedInto(target);
+
+        assertThat(target.getStatus()).isEqualTo(InvoiceStatus.DRAFT);
+        assertThat(target.getLines()).extracting(InvoiceLine::getDescription).containsExactly("A", "B");
+        assertThat(other.getStatus()).isEqualTo(InvoiceStatus.MERGED);
+        assertThatThrownBy(() -> other.mergedInto(target)).isInstanceOf(IllegalStatusException.class).hasMessageContaining("MERGED");
+    }
+
+    private static Invoice newInvoice() {
+        return new Invoice(InvoiceType.PRODUCTION, InvoiceStatus.INITIAL, "LAB", "CL", "JOB-1", EUR, 30, Instant.now());
+    }
+}
