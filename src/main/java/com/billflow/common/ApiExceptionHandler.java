@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** Turns every failure of {@code /api/**} into {"error", "message"} with the right 4xx; a 500 only for our own bugs. */
@@ -115,7 +116,7 @@ class ApiExceptionHandler {
             String hint = switch (type) {
                 case "LocalDate" -> "an ISO date such as 2026-03-31";
                 case "BigDecimal" -> "a number such as 125.50";
-                default -> "a valid " + type;
+                default -> format.getTargetType().isEnum() ? "one of " + enumValues(format.getTargetType()) : "a valid " + type;
             };
             return path(format) + ": '" + abbreviate(String.valueOf(format.getValue())) + "' is not " + hint;
         }
@@ -126,6 +127,10 @@ class ApiExceptionHandler {
             return "The body is not valid JSON: " + abbreviate(((com.fasterxml.jackson.core.JsonProcessingException) cause).getOriginalMessage());
         }
         return "The request body is missing or not readable JSON";
+    }
+
+    private static String enumValues(Class<?> type) {
+        return Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     private static String path(JsonMappingException e) {

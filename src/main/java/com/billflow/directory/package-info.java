@@ -1,2 +1,2 @@
-/** Reference data kept by administrators: facilities and their billing contacts. */
+/** Reference data kept by administrators: facilities and their billing contacts, laboratories and clients. */
 package com.billflow.directory;

@@ -2,9 +2,16 @@ package com.billflow.support;
 
 import com.billflow.directory.Address;
 import com.billflow.directory.BillingContact;
+import com.billflow.directory.Client;
+import com.billflow.directory.ClientRequest;
+import com.billflow.directory.ClientService;
 import com.billflow.directory.Facility;
 import com.billflow.directory.FacilityRequest;
 import com.billflow.directory.FacilityService;
+import com.billflow.directory.Laboratory;
+import com.billflow.directory.LaboratoryRequest;
+import com.billflow.directory.LaboratoryService;
+import com.billflow.directory.TransmitBy;
 import com.billflow.security.Caller;
 import com.billflow.security.Groups;
 import com.billflow.surgicalcase.SubmitCaseRequest;
@@ -19,18 +26,23 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Makes the facilities, users and cases a test needs, each with fresh codes and names. */
+/** Makes the facilities, laboratories, clients, users and cases a test needs, each with fresh codes and names. */
 @TestComponent
 public class Fixtures {
 
     public static final String PASSWORD = "secret-Pa55";
 
     private final FacilityService facilities;
+    private final LaboratoryService laboratories;
+    private final ClientService clients;
     private final SurgicalCaseService cases;
     private final IdentityService identity;
 
-    Fixtures(FacilityService facilities, SurgicalCaseService cases, IdentityService identity) {
+    Fixtures(FacilityService facilities, LaboratoryService laboratories, ClientService clients, SurgicalCaseService cases,
+             IdentityService identity) {
         this.facilities = facilities;
+        this.laboratories = laboratories;
+        this.clients = clients;
         this.cases = cases;
         this.identity = identity;
     }
@@ -47,6 +59,25 @@ public class Fixtures {
                 List.of(new BillingContact("First Contact", "first@" + code.toLowerCase() + ".example"),
                         new BillingContact("Second Contact", "second@" + code.toLowerCase() + ".example")),
                 sendPoReminders, 30));
+    }
+
+    /**
+     * A EUR laboratory with 30 days' payment terms, mail from billing@(code).example, the default
+     * numbering patterns (code-INV-{YYYY}-{SEQ:5} etc.) and mail templates, and the automation flags as given.
+     */
+    public Laboratory laboratory(boolean autoAuthorise, boolean autoTransmit, boolean autoBook, boolean autoBookCreditNotes) {
+        String code = unique("L").toUpperCase();
+        return laboratories.create(new LaboratoryRequest(code, "Laboratory " + code, "EUR", null, null, null,
+                "billing@" + code.toLowerCase() + ".example", null, null,
+                autoAuthorise, autoTransmit, autoBook, autoBookCreditNotes, 30));
+    }
+
+    /** A client whose invoice contact is invoices@(code).example, transmitted as given. */
+    public Client client(TransmitBy transmitBy) {
+        String code = unique("C").toUpperCase();
+        return clients.create(new ClientRequest(code, "Client " + code,
+                new Address("2 Harbour Road", null, "Rotterdam", null, "3011 AA", "Netherlands"),
+                "invoices@" + code.toLowerCase() + ".example", transmitBy));
     }
 
     /** A Camunda user in the given groups, password {@link #PASSWORD}. */

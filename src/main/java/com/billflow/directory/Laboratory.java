@@ -1,0 +1,92 @@
+package com.billflow.directory;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.util.Currency;
+
+/**
+ * A laboratory that issues production invoices, credit notes and proposals: each in its own
+ * currency and number series, mailed with its own text, and as automated as its flags say.
+ */
+@Entity
+@Table(name = "laboratory")
+public class Laboratory {
+
+    @Id
+    private String code;
+    private String name;
+    private String currency;
+
+    private String invoiceNumberPattern;
+    private String creditNoteNumberPattern;
+    private String proposalNumberPattern;
+
+    /** Null: mail goes out from the application's billflow.mail.from. */
+    private String emailFrom;
+    private String emailSubjectTemplate;
+    private String emailBodyTemplate;
+
+    private boolean autoAuthorise;
+    private boolean autoTransmit;
+    private boolean autoBook;
+    private boolean autoBookCreditNotes;
+    private int paymentTermsDays;
+
+    @Version
+    private long version;
+
+    protected Laboratory() {
+    }
+
+    public Laboratory(String code) {
+        this.code = code;
+    }
+
+    void update(String name, Currency currency, int paymentTermsDays) {
+        this.name = name;
+        this.currency = currency.getCurrencyCode();
+        this.paymentTermsDays = paymentTermsDays;
+    }
+
+    void numbering(String invoicePattern, String creditNotePattern, String proposalPattern) {
+        this.invoiceNumberPattern = invoicePattern;
+        this.creditNoteNumberPattern = creditNotePattern;
+        this.proposalNumberPattern = proposalPattern;
+    }
+
+    void email(String from, String subjectTemplate, String bodyTemplate) {
+        this.emailFrom = from;
+        this.emailSubjectTemplate = subjectTemplate;
+        this.emailBodyTemplate = bodyTemplate;
+    }
+
+    void automation(boolean authorise, boolean transmit, boolean book, boolean bookCreditNotes) {
+        this.autoAuthorise = authorise;
+        this.autoTransmit = transmit;
+        this.autoBook = book;
+        this.autoBookCreditNotes = bookCreditNotes;
+    }
+
+    /** The currency of every amount this laboratory invoices. */
+    public Currency currency() {
+        return Currency.getInstance(currency);
+    }
+
+    public String getCode() { return code; }
+    public String getName() { return name; }
+    public String getCurrency() { return currency; }
+    public String getInvoiceNumberPattern() { return invoiceNumberPattern; }
+    public String getCreditNoteNumberPattern() { return creditNoteNumberPattern; }
+    public String getProposalNumberPattern() { return proposalNumberPattern; }
+    public String getEmailFrom() { return emailFrom; }
+    public String getEmailSubjectTemplate() { return emailSubjectTemplate; }
+    public String getEmailBodyTemplate() { return emailBodyTemplate; }
+    public boolean isAutoAuthorise() { return autoAuthorise; }
+    public boolean isAutoTransmit() { return autoTransmit; }
+    public boolean isAutoBook() { return autoBook; }
+    public boolean isAutoBookCreditNotes() { return autoBookCreditNotes; }
+    public int getPaymentTermsDays() { return paymentTermsDays; }
+}

@@ -1,0 +1,33 @@
+package com.billflow.directory;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Body of POST and PUT /api/laboratories; on PUT the code comes from the path and may be left out.
+ * Numbering patterns and mail templates left out get the defaults of {@link LaboratoryService}.
+ */
+public record LaboratoryRequest(
+        @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{0,31}", message = "must be 1-32 upper-case letters, digits, '-' or '_'") String code,
+        @NotBlank @Size(max = 200) @Pattern(regexp = Address.NO_CONTROL) String name,
+        @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
+        @Pattern(regexp = Address.NO_CONTROL) String invoiceNumberPattern,
+        @Pattern(regexp = Address.NO_CONTROL) String creditNoteNumberPattern,
+        @Pattern(regexp = Address.NO_CONTROL) String proposalNumberPattern,
+        @Email @Size(max = 254) String emailFrom,
+        // one line: a line break in a subject would start a new mail header
+        @Size(max = 300) @Pattern(regexp = Address.NO_CONTROL, message = "must be one line without control characters") String emailSubjectTemplate,
+        @Size(max = 4000) @Pattern(regexp = TEXT_WITH_LINES, message = "must not contain control characters other than line breaks and tabs") String emailBodyTemplate,
+        Boolean autoAuthorise,
+        Boolean autoTransmit,
+        Boolean autoBook,
+        Boolean autoBookCreditNotes,
+        @Min(0) @Max(365) Integer paymentTermsDays) {
+
+    /** Like {@link Address#NO_CONTROL} but allowing tab, line feed and carriage return; a plain class, so long text cannot overflow the stack. */
+    static final String TEXT_WITH_LINES = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
+}
