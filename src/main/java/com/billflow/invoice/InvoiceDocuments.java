@@ -62,7 +62,8 @@ class InvoiceDocuments {
         }
         InvoiceDocument document = new InvoiceDocument(title, issued ? invoice.getNumber() : null,
                 issued ? invoice.getInvoiceDate() : today, issued ? invoice.getDueDate() : null,
-                new InvoiceDocument.Party(laboratory.getName(), properties.seller().addressLines(), List.of(laboratory.getEmailFrom())),
+                new InvoiceDocument.Party(laboratory.getName(), properties.seller().addressLines(),
+                        List.of(laboratory.getEmailFrom() != null ? laboratory.getEmailFrom() : properties.mail().from())),
                 new InvoiceDocument.Party(properties.remitTo().name(), properties.remitTo().addressLines(), properties.remitTo().contactLines()),
                 new InvoiceDocument.Party(client.getName(), client.getAddress().printedLines(),
                         client.getInvoiceContactEmail() == null ? List.of() : List.of(client.getInvoiceContactEmail())),

@@ -1,5 +1,6 @@
 package com.billflow.invoice;
 
+import com.billflow.BillflowProperties;
 import com.billflow.directory.Client;
 import com.billflow.directory.Laboratory;
 import com.billflow.directory.TransmitBy;
@@ -26,11 +27,13 @@ class InvoiceTransmission {
 
     private final DocumentStore store;
     private final MailService mail;
+    private final BillflowProperties properties;
     private final Clock clock;
 
-    InvoiceTransmission(DocumentStore store, MailService mail, Clock clock) {
+    InvoiceTransmission(DocumentStore store, MailService mail, BillflowProperties properties, Clock clock) {
         this.store = store;
         this.mail = mail;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -53,8 +56,9 @@ class InvoiceTransmission {
                 "jobNumber", invoice.getJobNumber(),
                 "total", invoice.total().toString(),
                 "dueDate", String.valueOf(invoice.getDueDate()));
-        SentMail sent = mail.sendOnce(new OutgoingMail("invoice-transmit:" + invoice.getId(), laboratory.getEmailFrom(),
-                List.of(client.getInvoiceContactEmail()), laboratory.getEmailFrom(),
+        String from = laboratory.getEmailFrom() != null ? laboratory.getEmailFrom() : properties.mail().from();
+        SentMail sent = mail.sendOnce(new OutgoingMail("invoice-transmit:" + invoice.getId(), from,
+                List.of(client.getInvoiceContactEmail()), from,
                 MessageTemplate.render(laboratory.getEmailSubjectTemplate(), values),
                 MessageTemplate.render(laboratory.getEmailBodyTemplate(), values),
                 List.of(new OutgoingMail.Attachment(pdf.getFileName(), pdf.getMediaType(), pdf.getContent()))));

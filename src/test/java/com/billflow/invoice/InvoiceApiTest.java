@@ -55,7 +55,7 @@ class InvoiceApiTest extends IntegrationTest {
 
     @Test
     void theWholeLifecycleOverRestWithHistoryDocumentsAndCsv() throws Exception {
-        // given
+        // given an invoice of water (10.00), soil and 20% VAT
         long id = create();
         addLine(id, "{\"kind\":\"SAMPLE_TEST\",\"description\":\"Soil analysis\",\"quantity\":2,\"unitPrice\":50.00}");
         addLine(id, "{\"kind\":\"TAX\",\"description\":\"VAT\",\"percent\":20}");
@@ -66,14 +66,14 @@ class InvoiceApiTest extends IntegrationTest {
 
         // when every action goes over REST
         assertThat(action(id, "draft").get("status").asText()).isEqualTo("DRAFT");
-        assertThat(put(office, "/api/invoices/" + id + "/lines/" + get(id).at("/lines/0/id").asLong(),
+        assertThat(put(office, "/api/invoices/" + id + "/lines/" + get(id).at("/lines/1/id").asLong(),
                 "{\"kind\":\"SAMPLE_TEST\",\"description\":\"Soil analysis\",\"quantity\":3,\"unitPrice\":50.00}").getBody().get("status").asText())
                 .isEqualTo("EDITED");
         JsonNode released = action(id, "release");
         assertThat(released.get("status").asText()).isEqualTo("RELEASED");
         assertThat(released.get("number").asText()).startsWith(lab.getCode() + "-INV-");
-        assertThat(released.get("total").decimalValue()).isEqualByComparingTo("180.00");
-        assertThat(released.get("taxTotal").decimalValue()).isEqualByComparingTo("30.00");
+        assertThat(released.get("total").decimalValue()).isEqualByComparingTo("192.00");
+        assertThat(released.get("taxTotal").decimalValue()).isEqualByComparingTo("32.00");
         assertThat(released.get("allowedActions")).extracting(JsonNode::asText).containsExactly("authorise", "cancel");
         action(id, "authorise");
         action(id, "transmit");
@@ -84,7 +84,7 @@ class InvoiceApiTest extends IntegrationTest {
 
         // then
         assertThat(creditNote.get("type").asText()).isEqualTo("CREDIT_NOTE");
-        assertThat(creditNote.get("total").decimalValue()).isEqualByComparingTo("-180.00");
+        assertThat(creditNote.get("total").decimalValue()).isEqualByComparingTo("-192.00");
         assertThat(creditNote.get("originalInvoiceId").asLong()).isEqualTo(id);
         assertThat(get(id).get("status").asText()).isEqualTo("CREDITED");
         assertThat(get(id).get("creditNoteId").asLong()).isEqualTo(creditNote.get("id").asLong());
@@ -100,7 +100,7 @@ class InvoiceApiTest extends IntegrationTest {
         byte[] pdf = http.withBasicAuth(office, Fixtures.PASSWORD)
                 .getForEntity("/api/invoices/" + id + "/documents/" + documents.get(1).get("id").asLong(), byte[].class).getBody();
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            assertThat(new PDFTextStripper().getText(document)).contains(released.get("number").asText(), "180.00", client.getName());
+            assertThat(new PDFTextStripper().getText(document)).contains(released.get("number").asText(), "192.00", client.getName());
         }
 
         // and the CSV is for administrators only, with the tax columns
@@ -108,8 +108,9 @@ class InvoiceApiTest extends IntegrationTest {
                 .isEqualTo(HttpStatus.FORBIDDEN);
         String quickBooks = http.withBasicAuth(admin, Fixtures.PASSWORD).getForEntity("/api/invoices/" + id + ".csv?format=quickbooks", String.class).getBody();
         List<CSVRecord> rows = csv(quickBooks);
-        assertThat(rows).hasSize(2);
-        assertThat(rows.get(1).get("ItemTaxAmount")).isEqualTo("30.00");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(2).get("ItemTaxAmount")).isEqualTo("32.00");
+        assertThat(rows.get(0).get("ItemTaxAmount")).isEqualTo("0.00");
         String range = http.withBasicAuth(admin, Fixtures.PASSWORD).getForEntity("/api/exports/invoices.csv?format=xero&from=" + LocalDate.now()
                 + "&to=" + LocalDate.now(), String.class).getBody();
         assertThat(csv(range)).extracting(r -> r.get("*InvoiceNumber")).contains(released.get("number").asText(), creditNote.get("number").asText());

@@ -30,7 +30,8 @@ class ProcessModelsTest {
 
     /** Ids the Modeler generates ("Activity_0x1y2z3", "Flow_1abcdef", "Gateway_0abc123", "StartEvent_1"). */
     private static final Pattern GENERATED_ID = Pattern.compile(
-            "(?i)^(Activity|Flow|Gateway|Event|StartEvent|EndEvent|Task|SequenceFlow|Process|Participant|Lane|DataObject|TextAnnotation|Association)_[0-9a-z]{7}$|^[A-Za-z]+_\\d+$|^sid-.*|^id_.*");
+            "^(Activity|Flow|Gateway|Event|StartEvent|EndEvent|Task|SequenceFlow|Process|Participant|Lane|DataObject|TextAnnotation|Association)"
+                    + "_(?=[a-z]*[0-9])[0-9a-z]{7}$|^[A-Za-z]+_\\d+$|^sid-.*|^id_.*");
     private static final int MAX_SCHEMA_VERSION = 16;
 
     @Test
@@ -97,6 +98,7 @@ class ProcessModelsTest {
         assertThat(GENERATED_ID.matcher("StartEvent_1").matches()).isTrue();
         assertThat(GENERATED_ID.matcher("Task_AddPurchaseOrder").matches()).isFalse();
         assertThat(GENERATED_ID.matcher("SequenceFlow_AutoSendYes").matches()).isFalse();
+        assertThat(GENERATED_ID.matcher("SequenceFlow_Release").matches()).isFalse();
     }
 
     private static List<File> files(String directory, String suffix) {

@@ -69,7 +69,7 @@ class ProductionInvoiceProcessTest extends IntegrationTest {
         assertThat(mails).hasSize(1);
         assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo(client.getInvoiceContactEmail());
         assertThat(mails[0].getSubject()).contains(released.getNumber()).contains(lab.getName());
-        assertThat(com.billflow.surgicalcase.process.SurgicalCaseBillingProcessTest.pdfText(mails[0])).contains(released.getNumber(), "123.45");
+        assertThat(com.billflow.support.Mails.pdfText(mails[0])).contains(released.getNumber(), "123.45");
         assertThat(status(invoice)).isEqualTo(InvoiceStatus.TRANSMITTED);
 
         // when the client books and pays

@@ -2,16 +2,13 @@ package com.billflow.surgicalcase.process;
 
 import com.billflow.security.Groups;
 import com.billflow.support.IntegrationTest;
+import static com.billflow.support.Mails.pdfText;
 import com.billflow.surgicalcase.SendMethod;
 import com.billflow.surgicalcase.SurgicalCase;
 import com.billflow.surgicalcase.SurgicalCaseService;
 import com.billflow.surgicalcase.SurgicalCaseStatus;
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -270,17 +267,5 @@ class SurgicalCaseBillingProcessTest extends IntegrationTest {
     private static ProcessInstance processOf(SurgicalCase surgicalCase) {
         return runtimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
                 .processInstanceBusinessKey(surgicalCase.getCaseNumber()).singleResult();
-    }
-
-    static String pdfText(MimeMessage mail) throws Exception {
-        Multipart multipart = (Multipart) mail.getContent();
-        for (int i = 0; i < multipart.getCount(); i++) {
-            if ("application/pdf".equals(multipart.getBodyPart(i).getContentType().split(";")[0].trim())) {
-                try (PDDocument pdf = Loader.loadPDF(multipart.getBodyPart(i).getInputStream().readAllBytes())) {
-                    return new PDFTextStripper().getText(pdf);
-                }
-            }
-        }
-        throw new AssertionError("The mail has no PDF attachment");
     }
 }
