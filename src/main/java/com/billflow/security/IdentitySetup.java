@@ -39,14 +39,24 @@ public class IdentitySetup implements ApplicationRunner {
     private final FilterService filters;
     private final BillflowProperties properties;
     private final List<TaskFilter> taskFilters;
+    private final List<GroupGrants> grants;
 
     IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                  BillflowProperties properties, List<TaskFilter> taskFilters) {
+                  BillflowProperties properties, List<TaskFilter> taskFilters, List<GroupGrants> grants) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.properties = properties;
         this.taskFilters = taskFilters;
+        this.grants = grants;
+    }
+
+    /** A permission some feature's group needs beyond the defaults, e.g. to correlate messages over /engine-rest. */
+    public record GroupGrant(String group, Resource resource, String resourceId, Permission permission) {
+    }
+
+    /** The grants one feature contributes, as one bean. */
+    public record GroupGrants(List<GroupGrant> grants) {
     }
 
     /**
@@ -72,6 +82,7 @@ public class IdentitySetup implements ApplicationRunner {
             grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
         }
         taskFilters.forEach(this::ensureFilter);
+        grants.stream().flatMap(g -> g.grants().stream()).forEach(g -> grant(g.group(), g.resource(), g.resourceId(), g.permission()));
         if (properties.demo().enabled()) {
             createDemoUsers();
         }
@@ -123,16 +134,19 @@ public class IdentitySetup implements ApplicationRunner {
         }
     }
 
+    /** Adds the permission to the group's authorization for the resource (Camunda keeps one row per group and resource). */
     private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
-        boolean granted = authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
-                .resourceId(resourceId).hasPermission(permission).count() > 0;
-        if (!granted) {
-            Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        Authorization authorization = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+        if (authorization == null) {
+            authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
             authorization.setGroupId(groupId);
             authorization.setResource(resource);
             authorization.setResourceId(resourceId);
-            authorization.addPermission(permission);
-            authorizations.saveAuthorization(authorization);
+        } else if (authorization.isPermissionGranted(permission)) {
+            return;
         }
+        authorization.addPermission(permission);
+        authorizations.saveAuthorization(authorization);
     }
 }

@@ -89,6 +89,30 @@ class EngineRestTest extends IntegrationTest {
         assertThat(response.getBody().get("message").asText()).contains("'nobody' is not an email address");
     }
 
+    @Test
+    void theClientsSystemBooksAnInvoiceByMessageCorrelationAsAnOfficeManager() {
+        // given a transmitted invoice of a laboratory without automation
+        var lab = fixtures.laboratory(false, false, false, false);
+        var client = fixtures.client(com.billflow.directory.TransmitBy.MAIL);
+        Long invoiceId = fixtures.transmittedInvoice(lab, client);
+        String clientSystem = fixtures.user(Groups.OFFICE_MANAGER);
+        String billing = fixtures.user(Groups.BILLING);
+        String body = "{\"messageName\":\"InvoiceBooked\",\"correlationKeys\":{\"invoiceId\":{\"value\":" + invoiceId + ",\"type\":\"Long\"}}}";
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+
+        // when someone without the right correlates, nothing happens; the client system's user books it
+        assertThat(http.withBasicAuth(billing, Fixtures.PASSWORD).exchange("/engine-rest/message", HttpMethod.POST,
+                new HttpEntity<>(body, headers), String.class).getStatusCode().is4xxClientError()).isTrue();
+        assertThat(fixtures.invoiceStatus(invoiceId)).isEqualTo("TRANSMITTED");
+        ResponseEntity<String> booked = http.withBasicAuth(clientSystem, Fixtures.PASSWORD).exchange("/engine-rest/message", HttpMethod.POST,
+                new HttpEntity<>(body, headers), String.class);
+
+        // then
+        assertThat(booked.getStatusCode().is2xxSuccessful()).as(booked.getBody()).isTrue();
+        assertThat(fixtures.invoiceStatus(invoiceId)).isEqualTo("BOOKED");
+    }
+
     private String addPurchaseOrderTask(SurgicalCase submitted) {
         return tasks.createTaskQuery().processInstanceBusinessKey(submitted.getCaseNumber()).taskDefinitionKey(TASK_ADD_PURCHASE_ORDER)
                 .singleResult().getId();

@@ -12,12 +12,21 @@ import com.billflow.directory.Laboratory;
 import com.billflow.directory.LaboratoryRequest;
 import com.billflow.directory.LaboratoryService;
 import com.billflow.directory.TransmitBy;
+import com.billflow.invoice.CreateInvoiceRequest;
+import com.billflow.invoice.Invoice;
+import com.billflow.invoice.InvoiceAction;
+import com.billflow.invoice.InvoiceService;
+import com.billflow.invoice.LineKind;
+import com.billflow.invoice.LineRequest;
+import com.billflow.invoice.process.InvoiceTasks;
 import com.billflow.security.Caller;
 import com.billflow.security.Groups;
 import com.billflow.surgicalcase.SubmitCaseRequest;
 import com.billflow.surgicalcase.SurgicalCase;
 import com.billflow.surgicalcase.SurgicalCaseService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.test.context.TestComponent;
 
@@ -38,8 +47,18 @@ public class Fixtures {
     private final SurgicalCaseService cases;
     private final IdentityService identity;
 
+    private final InvoiceService invoices;
+    private final InvoiceTasks invoiceTasks;
+    private final ManagementService management;
+    private final RuntimeService runtime;
+
     Fixtures(FacilityService facilities, LaboratoryService laboratories, ClientService clients, SurgicalCaseService cases,
-             IdentityService identity) {
+             IdentityService identity, InvoiceService invoices, InvoiceTasks invoiceTasks, ManagementService management,
+             RuntimeService runtime) {
+        this.runtime = runtime;
+        this.invoices = invoices;
+        this.invoiceTasks = invoiceTasks;
+        this.management = management;
         this.facilities = facilities;
         this.laboratories = laboratories;
         this.clients = clients;
@@ -96,6 +115,23 @@ public class Fixtures {
 
     public Caller caller(String userId) {
         return new Caller(userId, identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList());
+    }
+
+    /** An invoice of one 123.45 sample line, walked to TRANSMITTED as an administrator; answers its id. */
+    public Long transmittedInvoice(Laboratory lab, Client client) {
+        Caller admin = new Caller("fixtures", List.of(Groups.ADMIN));
+        Invoice invoice = invoices.create(new CreateInvoiceRequest(lab.getCode(), client.getCode(), unique("JOB-"), null, null), admin.userId());
+        invoices.addLine(invoice.getId(), new LineRequest(LineKind.SAMPLE_TEST, "Water analysis", BigDecimal.ONE, new BigDecimal("123.45"), null), admin.userId());
+        for (String action : List.of("draft", "release", "authorise", "transmit")) {
+            invoiceTasks.perform(invoice.getId(), InvoiceAction.fromPath(action), null, admin);
+        }
+        String processInstanceId = runtime.createProcessInstanceQuery().variableValueEquals("invoiceId", invoice.getId()).singleResult().getId();
+        management.createJobQuery().processInstanceId(processInstanceId).list().forEach(job -> management.executeJob(job.getId()));
+        return invoice.getId();
+    }
+
+    public String invoiceStatus(Long invoiceId) {
+        return invoices.get(invoiceId).getStatus().name();
     }
 
     public static List<SubmitCaseRequest.Line> twoManufacturerLines() {
