@@ -94,6 +94,15 @@ public class Invoice {
         return creditNote;
     }
 
+    /** The job's production invoice made from this accepted proposal: INITIAL, with the proposal's lines. */
+    Invoice productionInvoice(Instant now) {
+        Invoice production = new Invoice(InvoiceType.PRODUCTION, InvoiceStatus.INITIAL, laboratoryCode, clientCode, jobNumber,
+                currency(), paymentTermsDays, now);
+        lines.forEach(line -> production.lines.add(line.copy()));
+        production.recalculate();
+        return production;
+    }
+
     /** Applies {@code action}; answers the status it left. Refused (409) when the status does not allow it. */
     InvoiceStatus move(InvoiceAction action) {
         InvoiceStatus next = InvoiceStateMachine.next(type, status, action).orElseThrow(() -> refused(action));

@@ -113,6 +113,19 @@ public class InvoiceLifecycle {
         return creditNote;
     }
 
+    /** SENT → ACCEPTED, and the job's production invoice (INITIAL, the proposal's lines) with its own process, linked both ways. */
+    @Transactional
+    public Invoice accept(Long id, String actor) {
+        Invoice proposal = invoices.get(id);
+        InvoiceStatus from = proposal.move(InvoiceAction.ACCEPT);
+        Invoice production = repository.save(proposal.productionInvoice(Instant.now(clock)));
+        proposal.linkProductionInvoice(production);
+        history.record(proposal, from, InvoiceAction.ACCEPT.path(), actor, "Production invoice " + production.getId());
+        history.record(production, null, "create", actor, "From accepted proposal " + proposal.getNumber());
+        workflow.start(production);
+        return proposal;
+    }
+
     private static String series(Laboratory laboratory, String series) {
         return "lab:" + laboratory.getCode() + ":" + series;
     }

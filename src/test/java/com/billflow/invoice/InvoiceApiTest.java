@@ -155,6 +155,14 @@ class InvoiceApiTest extends IntegrationTest {
     }
 
     @Test
+    void proposalsAreNotExportedToAccounting() {
+        long proposal = post(office, "/api/invoices", body(lab.getCode(), client.getCode()).replace("}", ",\"type\":\"PROPOSAL\"}"))
+                .getBody().get("id").asLong();
+        assertBad(http.withBasicAuth(admin, Fixtures.PASSWORD).getForEntity("/api/invoices/" + proposal + ".csv", JsonNode.class), 409,
+                "proposals are not exported");
+    }
+
+    @Test
     void onlyOfficeManagersAndAdministrators() {
         long id = create();
         String billing = fixtures.user(Groups.BILLING);

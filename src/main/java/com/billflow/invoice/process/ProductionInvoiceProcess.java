@@ -58,7 +58,9 @@ public final class ProductionInvoiceProcess {
             TASK_AUTHORISE_INVOICE, List.of("authorise", "cancel"),
             TASK_TRANSMIT_INVOICE, List.of("transmit", "unauthorise", "cancel"),
             TASK_RECORD_CLIENT_RESPONSE, List.of("book", "reject"),
-            TASK_RECORD_SETTLEMENT, List.of("pay", "credit"));
+            TASK_RECORD_SETTLEMENT, List.of("pay", "credit"),
+            ProposalInvoiceProcess.TASK_SEND_PROPOSAL, List.of("send", "unauthorise", "cancel"),
+            ProposalInvoiceProcess.TASK_RECORD_PROPOSAL_RESPONSE, List.of("accept", "reject"));
 
     private ProductionInvoiceProcess() {
     }
