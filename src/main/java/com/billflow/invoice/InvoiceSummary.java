@@ -1,5 +1,6 @@
 package com.billflow.invoice;
 
+import com.billflow.common.Markdown;
 import com.billflow.document.DocumentStore;
 import com.billflow.document.StoredDocument;
 import org.springframework.stereotype.Component;
@@ -23,16 +24,16 @@ public class InvoiceSummary {
     @Transactional(readOnly = true)
     public String markdown(Long invoiceId) {
         Invoice invoice = invoices.get(invoiceId);
-        StringBuilder text = new StringBuilder("### ").append(escape(invoice.describe())).append(" - ").append(invoice.getStatus()).append("\n\n")
-                .append("Laboratory ").append(escape(invoice.getLaboratoryCode())).append(", client ").append(escape(invoice.getClientCode()))
-                .append(", job ").append(escape(invoice.getJobNumber()))
+        StringBuilder text = new StringBuilder("### ").append(Markdown.escape(invoice.describe())).append(" - ").append(invoice.getStatus()).append("\n\n")
+                .append("Laboratory ").append(Markdown.escape(invoice.getLaboratoryCode())).append(", client ").append(Markdown.escape(invoice.getClientCode()))
+                .append(", job ").append(Markdown.escape(invoice.getJobNumber()))
                 .append(invoice.getDueDate() == null ? "" : ", due " + invoice.getDueDate()).append("\n\n");
         if (invoice.getLines().isEmpty()) {
             text.append("*No lines yet.*\n\n");
         } else {
             text.append("| Kind | Description | Qty | Unit price | % | Amount |\n|---|---|---:|---:|---:|---:|\n");
             for (InvoiceLine line : invoice.getLines()) {
-                text.append("| ").append(line.getKind()).append(" | ").append(escape(line.getDescription()))
+                text.append("| ").append(line.getKind()).append(" | ").append(Markdown.escape(line.getDescription()))
                         .append(" | ").append(plain(line.getQuantity())).append(" | ").append(plain(line.getUnitPrice()))
                         .append(" | ").append(plain(line.getPercent())).append(" | ").append(line.amount(invoice.currency()).toPlainString()).append(" |\n");
             }
@@ -55,9 +56,5 @@ public class InvoiceSummary {
 
     private static String plain(java.math.BigDecimal value) {
         return value == null ? "" : value.stripTrailingZeros().toPlainString();
-    }
-
-    private static String escape(String value) {
-        return value.replaceAll("([\\\\`*_{}\\[\\]()#+!|<>-])", "\\\\$1");
     }
 }

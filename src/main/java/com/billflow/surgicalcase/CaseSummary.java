@@ -1,5 +1,6 @@
 package com.billflow.surgicalcase;
 
+import com.billflow.common.Markdown;
 import com.billflow.directory.FacilityService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,17 +21,17 @@ public class CaseSummary {
     public String markdown(Long caseId) {
         SurgicalCase c = cases.get(caseId);
         StringBuilder text = new StringBuilder()
-                .append("### Case ").append(c.getCaseNumber()).append(" - ").append(escape(facilities.get(c.getFacilityCode()).getName())).append("\n\n")
-                .append(escape(c.getProcedureName())).append(" on ").append(c.getProcedureDate())
-                .append(", surgeon ").append(escape(c.getSurgeon())).append(", rep ").append(escape(c.getRep()))
-                .append(", patient ref ").append(escape(c.getPatientRef())).append("\n\n")
+                .append("### Case ").append(c.getCaseNumber()).append(" - ").append(Markdown.escape(facilities.get(c.getFacilityCode()).getName())).append("\n\n")
+                .append(Markdown.escape(c.getProcedureName())).append(" on ").append(c.getProcedureDate())
+                .append(", surgeon ").append(Markdown.escape(c.getSurgeon())).append(", rep ").append(Markdown.escape(c.getRep()))
+                .append(", patient ref ").append(Markdown.escape(c.getPatientRef())).append("\n\n")
                 .append("| Manufacturer | Part # | Lot / Serial | Description | Qty | Amount |\n")
                 .append("|---|---|---|---|---:|---:|\n");
         for (SurgicalCaseLine line : c.getLines()) {
-            text.append("| ").append(escape(line.getManufacturer()))
-                    .append(" | ").append(escape(line.getPartNumber()))
-                    .append(" | ").append(escape(nullToEmpty(line.getLotNumber()) + " " + nullToEmpty(line.getSerialNumber())))
-                    .append(" | ").append(escape(line.getDescription()))
+            text.append("| ").append(Markdown.escape(line.getManufacturer()))
+                    .append(" | ").append(Markdown.escape(line.getPartNumber()))
+                    .append(" | ").append(Markdown.escape(nullToEmpty(line.getLotNumber()) + " " + nullToEmpty(line.getSerialNumber())))
+                    .append(" | ").append(Markdown.escape(line.getDescription()))
                     .append(" | ").append(line.getQuantity().toPlainString())
                     .append(" | ").append(line.amount(c.currency()).toPlainString()).append(" |\n");
         }
@@ -39,10 +40,5 @@ public class CaseSummary {
 
     private static String nullToEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    /** Keeps user text from being read as Markdown or HTML. */
-    private static String escape(String value) {
-        return value.replaceAll("([\\\\`*_{}\\[\\]()#+!|<>-])", "\\\\$1");
     }
 }
