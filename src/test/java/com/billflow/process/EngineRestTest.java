@@ -113,6 +113,33 @@ class EngineRestTest extends IntegrationTest {
         assertThat(fixtures.invoiceStatus(invoiceId)).isEqualTo("BOOKED");
     }
 
+    @Test
+    void invoiceTasksAreForOfficeManagersAndTakeOnlyTheirActions() {
+        // given an invoice waiting in Prepare Invoice
+        var lab = fixtures.laboratory(false, false, false, false);
+        var client = fixtures.client(com.billflow.directory.TransmitBy.MAIL);
+        Long invoiceId = fixtures.newInvoice(lab, client);
+        String taskId = tasks.createTaskQuery().processVariableValueEquals("invoiceId", invoiceId).singleResult().getId();
+        String office = fixtures.user(Groups.OFFICE_MANAGER);
+        String billing = fixtures.user(Groups.BILLING);
+
+        // then billing cannot complete it, and an action the task does not offer is the caller's error
+        assertThat(submitAction(billing, taskId, "draft").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<JsonNode> unknown = submitAction(office, taskId, "explode");
+        assertThat(unknown.getStatusCode()).as(String.valueOf(unknown.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(fixtures.invoiceStatus(invoiceId)).isEqualTo("INITIAL");
+        assertThat(submitAction(office, taskId, "draft").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(fixtures.invoiceStatus(invoiceId)).isEqualTo("DRAFT");
+    }
+
+    private ResponseEntity<JsonNode> submitAction(String user, String taskId, String action) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String body = "{\"variables\":{\"invoiceAction\":{\"value\":\"" + action + "\",\"type\":\"String\"}}}";
+        return http.withBasicAuth(user, Fixtures.PASSWORD)
+                .exchange("/engine-rest/task/" + taskId + "/submit-form", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
     private String addPurchaseOrderTask(SurgicalCase submitted) {
         return tasks.createTaskQuery().processInstanceBusinessKey(submitted.getCaseNumber()).taskDefinitionKey(TASK_ADD_PURCHASE_ORDER)
                 .singleResult().getId();

@@ -117,11 +117,17 @@ public class Fixtures {
         return new Caller(userId, identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList());
     }
 
-    /** An invoice of one 123.45 sample line, walked to TRANSMITTED as an administrator; answers its id. */
+    /** An INITIAL invoice of one 123.45 sample line; answers its id. */
+    public Long newInvoice(Laboratory lab, Client client) {
+        Invoice invoice = invoices.create(new CreateInvoiceRequest(lab.getCode(), client.getCode(), unique("JOB-"), null, null), "fixtures");
+        invoices.addLine(invoice.getId(), new LineRequest(LineKind.SAMPLE_TEST, "Water analysis", BigDecimal.ONE, new BigDecimal("123.45"), null), "fixtures");
+        return invoice.getId();
+    }
+
+    /** {@link #newInvoice} walked to TRANSMITTED as an administrator; answers its id. */
     public Long transmittedInvoice(Laboratory lab, Client client) {
         Caller admin = new Caller("fixtures", List.of(Groups.ADMIN));
-        Invoice invoice = invoices.create(new CreateInvoiceRequest(lab.getCode(), client.getCode(), unique("JOB-"), null, null), admin.userId());
-        invoices.addLine(invoice.getId(), new LineRequest(LineKind.SAMPLE_TEST, "Water analysis", BigDecimal.ONE, new BigDecimal("123.45"), null), admin.userId());
+        Invoice invoice = invoices.get(newInvoice(lab, client));
         for (String action : List.of("draft", "release", "authorise", "transmit")) {
             invoiceTasks.perform(invoice.getId(), InvoiceAction.fromPath(action), null, admin);
         }

@@ -14,8 +14,8 @@ import static com.billflow.invoice.process.ProductionInvoiceProcess.*;
 /**
  * Listener of every invoice user task. On create: the form's display data as task-local
  * variables, rendered from the database: the invoice as Markdown, its latest PDF and the actions
- * this task offers that the invoice's status allows. On complete: who chose the action, for the
- * history of the async steps that carry it out.
+ * this task offers that the invoice's status allows. On complete: which task and who chose the
+ * action, for {@link InvoiceActionCheck} and for the history of the async steps that carry it out.
  */
 @Component("invoiceFormData")
 class InvoiceFormData implements TaskListener {
@@ -38,6 +38,7 @@ class InvoiceFormData implements TaskListener {
                     .map(action -> Map.of("label", label(action), "value", action)).toList();
             task.setVariableLocal(VAR_ACTION_OPTIONS, Spin.JSON(options));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            task.getExecution().setVariable(VAR_INVOICE_TASK, task.getTaskDefinitionKey());
             var current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
             if (current != null && current.getUserId() != null) {
                 task.getExecution().setVariable(VAR_INVOICE_ACTION_BY, current.getUserId());

@@ -44,6 +44,8 @@ public final class ProductionInvoiceProcess {
     public static final String VAR_REASON = "reason";
     /** Who chose the last action, for the history of the async steps that carry it out. */
     public static final String VAR_INVOICE_ACTION_BY = "invoiceActionBy";
+    /** The user task the last action was chosen in, so the next gateway can check the action belongs to it. */
+    public static final String VAR_INVOICE_TASK = "invoiceTask";
     /** Input parameter of every service task: the step it applies (release, auto-authorise, ...). */
     public static final String VAR_INVOICE_STEP = "invoiceStep";
     /** Task-local, display only: the invoice as Markdown, its PDF link and the offered actions. */

@@ -1,0 +1,53 @@
+package com.billflow.invoice.process;
+
+import com.billflow.common.IllegalStatusException;
+import com.billflow.common.InvalidInputException;
+import com.billflow.invoice.Invoice;
+import com.billflow.invoice.InvoiceService;
+import com.billflow.invoice.InvoiceStatus;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+import static com.billflow.invoice.process.ProductionInvoiceProcess.*;
+
+/**
+ * Start listener of the gateways that route on {@code invoiceAction}: refuses, in the transaction
+ * of the task's completion, an action the task does not offer (400) or the invoice's status does
+ * not allow (409), so a raw engine-API caller gets the same answer as the REST API instead of the
+ * engine's "no outgoing sequence flow".
+ */
+@Component("invoiceActionCheck")
+class InvoiceActionCheck implements ExecutionListener {
+
+    /** What the merge itself answers in the target's Prepare Invoice task (see InvoiceWorkflow). */
+    static final String MERGED = "merged";
+
+    private final InvoiceService invoices;
+
+    InvoiceActionCheck(InvoiceService invoices) {
+        this.invoices = invoices;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        Invoice invoice = invoices.get(((Number) execution.getVariable(VAR_INVOICE_ID)).longValue());
+        Object chosen = execution.getVariable(VAR_INVOICE_ACTION);
+        String action = chosen == null ? null : chosen.toString();
+        String task = (String) execution.getVariable(VAR_INVOICE_TASK);
+        if (MERGED.equals(action) && TASK_PREPARE_INVOICE.equals(task) && invoice.getStatus() == InvoiceStatus.DRAFT) {
+            return;
+        }
+        List<String> offered = TASK_ACTIONS.getOrDefault(task, List.of());
+        List<String> allowed = invoice.allowedActions();
+        if (!offered.contains(action)) {
+            throw new InvalidInputException("invoiceAction '" + action + "' is not an action of this task; choose one of: "
+                    + String.join(", ", offered.stream().filter(allowed::contains).toList()));
+        }
+        if (!allowed.contains(action)) {
+            throw IllegalStatusException.of(invoice.describe(), invoice.getStatus(), action, allowed);
+        }
+    }
+}
