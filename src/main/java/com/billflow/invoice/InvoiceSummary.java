@@ -1,6 +1,8 @@
 package com.billflow.invoice;
 
 import com.billflow.common.Markdown;
+import com.billflow.directory.ClientService;
+import com.billflow.directory.LaboratoryService;
 import com.billflow.document.DocumentStore;
 import com.billflow.document.StoredDocument;
 import org.springframework.stereotype.Component;
@@ -15,17 +17,22 @@ public class InvoiceSummary {
 
     private final InvoiceService invoices;
     private final DocumentStore store;
+    private final LaboratoryService laboratories;
+    private final ClientService clients;
 
-    InvoiceSummary(InvoiceService invoices, DocumentStore store) {
+    InvoiceSummary(InvoiceService invoices, DocumentStore store, LaboratoryService laboratories, ClientService clients) {
         this.invoices = invoices;
         this.store = store;
+        this.laboratories = laboratories;
+        this.clients = clients;
     }
 
     @Transactional(readOnly = true)
     public String markdown(Long invoiceId) {
         Invoice invoice = invoices.get(invoiceId);
         StringBuilder text = new StringBuilder("### ").append(Markdown.escape(invoice.describe())).append(" - ").append(invoice.getStatus()).append("\n\n")
-                .append("Laboratory ").append(Markdown.escape(invoice.getLaboratoryCode())).append(", client ").append(Markdown.escape(invoice.getClientCode()))
+                .append("Laboratory ").append(Markdown.escape(laboratories.get(invoice.getLaboratoryCode()).getName()))
+                .append(", client ").append(Markdown.escape(clients.get(invoice.getClientCode()).getName()))
                 .append(", job ").append(Markdown.escape(invoice.getJobNumber()))
                 .append(invoice.getDueDate() == null ? "" : ", due " + invoice.getDueDate()).append("\n\n");
         if (invoice.getLines().isEmpty()) {

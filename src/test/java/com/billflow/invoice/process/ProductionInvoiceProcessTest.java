@@ -84,6 +84,33 @@ class ProductionInvoiceProcessTest extends IntegrationTest {
     }
 
     @Test
+    void anSmtpOutageEndsAsAnIncidentAndTheRetrySendsExactlyOneMail() {
+        // given an invoice being transmitted by email while the SMTP server is down
+        ProcessInstance pi = authorisedInvoice(fixtures.laboratory(false, false, false, false), fixtures.client(TransmitBy.EMAIL));
+        act(pi, "transmit");
+        org.camunda.bpm.engine.runtime.Job delivery = jobOf(pi);
+        smtp.stop();
+        var management = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService();
+        for (int attempt = 0; attempt < 5 && management.createJobQuery().jobId(delivery.getId()).singleResult().getRetries() > 0; attempt++) {
+            assertThatThrownBy(() -> management.executeJob(delivery.getId())).isNotNull();
+        }
+
+        // then an incident, the invoice still AUTHORISED
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
+        assertThat(status(pi)).isEqualTo(InvoiceStatus.AUTHORISED);
+
+        // when the server is back and the job is retried
+        smtp.start();
+        management.setJobRetries(delivery.getId(), 1);
+        management.executeJob(delivery.getId());
+
+        // then exactly one mail and the invoice is TRANSMITTED
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(status(pi)).isEqualTo(InvoiceStatus.TRANSMITTED);
+        assertThat(pi).isWaitingAt(TASK_RECORD_CLIENT_RESPONSE);
+    }
+
+    @Test
     void aLaboratoryWithAutomationAuthorisesTransmitsAndBooksByItself() {
         // given
         Invoice invoice = newInvoice(fixtures.laboratory(true, true, true, false), fixtures.client(TransmitBy.MAIL));
@@ -228,7 +255,11 @@ class ProductionInvoiceProcessTest extends IntegrationTest {
     }
 
     private ProcessInstance authorisedInvoice(Laboratory lab) {
-        ProcessInstance pi = processOf(newInvoice(lab, fixtures.client(TransmitBy.FAX)));
+        return authorisedInvoice(lab, fixtures.client(TransmitBy.FAX));
+    }
+
+    private ProcessInstance authorisedInvoice(Laboratory lab, Client client) {
+        ProcessInstance pi = processOf(newInvoice(lab, client));
         act(pi, "draft");
         act(pi, "release");
         act(pi, "authorise");
