@@ -70,11 +70,12 @@ java -jar "$jar" \
   >"$app_log" 2>&1 &
 app_pid=$!
 
-# Ready means: the API answers billing (users exist) and the demo cases are in. The web server
-# accepts requests while the start-up runners still seed the demo data, and the tests count cases.
+# Ready means: the API answers billing (users exist) and both demo runners are done, the surgical
+# cases and then the laboratory invoices. The web server accepts requests while the start-up
+# runners still seed the demo data, and the tests count cases and pick invoice tasks.
 deadline=$((SECONDS + timeout))
 until [[ "$(curl -s -o /dev/null -w '%{http_code}' -u billing:billing "$base_url/api/dashboard/pending-po" || true)" == 200 ]] \
-    && grep -q 'Demo data seeded' "$app_log"; do
+    && grep -q 'Demo data seeded' "$app_log" && grep -q 'Laboratory demo data seeded' "$app_log"; do
   if ! kill -0 "$app_pid" 2>/dev/null; then
     echo "e2e: the app stopped during start-up" >&2
     log_tail

@@ -5,45 +5,18 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import {
+  BASE_URL, SCREENSHOTS, claim, clickComplete, errorNotification, eventually, getJson, launchBrowser, logIntoTasklist, postJson,
+  screenshotter, selectFilter, taskExists as taskExistsFor, taskLink,
+} from './tasklist.mjs';
 
-const BASE_URL = (process.env.BILLFLOW_URL ?? 'http://localhost:8080').replace(/\/+$/, '');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
 const REP = { user: 'rep', password: 'rep', name: 'Riley Rep' };
 const BILLING = { user: 'billing', password: 'billing' };
 const PROCESS_KEY = 'SurgicalCaseBillingProcess';
 const TASK_ADD_PURCHASE_ORDER = 'Task_AddPurchaseOrder';
 const TEST_TIMEOUT_MS = 60_000;
 
-// --- REST helpers (Billflow API and engine REST, both HTTP Basic) ---------------------------------
-
-async function getJson(urlPath, { user, password }) {
-  const response = await fetch(BASE_URL + urlPath, {
-    headers: { Accept: 'application/json', Authorization: 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64') },
-  });
-  const body = await response.text();
-  assert.equal(response.status, 200, `GET ${urlPath} as ${user} answered ${response.status}: ${body.slice(0, 300)}`);
-  return JSON.parse(body);
-}
-
-async function postJson(urlPath, { user, password }, payload) {
-  const response = await fetch(BASE_URL + urlPath, {
-    method: 'POST',
-    headers: {
-      Accept: 'application/json',
-      'Content-Type': 'application/json',
-      Authorization: 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64'),
-    },
-    body: JSON.stringify(payload),
-  });
-  const body = await response.text();
-  assert.equal(response.status, 201, `POST ${urlPath} as ${user} answered ${response.status}: ${body.slice(0, 300)}`);
-  return JSON.parse(body);
-}
+// --- REST helpers ---------------------------------------------------------------------------------
 
 /** The Add Purchase Order tasks the rep may work on now (unclaimed or claimed by the rep), oldest first. */
 async function openPurchaseOrderTasksOfRep() {
@@ -53,9 +26,8 @@ async function openPurchaseOrderTasksOfRep() {
   return tasks.filter((task) => task.assignee == null || task.assignee === REP.user);
 }
 
-async function taskExists(taskId) {
-  const tasks = await getJson(`/engine-rest/task?taskId=${encodeURIComponent(taskId)}`, REP);
-  return tasks.length === 1;
+function taskExists(taskId) {
+  return taskExistsFor(taskId, REP);
 }
 
 async function pendingPo(page = 0) {
@@ -78,67 +50,7 @@ async function caseIdOf(caseNumber) {
   return item.caseId;
 }
 
-/** Polls briefly: the API is read right after a browser action whose request may still be in flight. */
-async function eventually(read, check, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (check(value) || Date.now() > deadline) {
-      return value;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 // --- Browser helpers ----------------------------------------------------------------------------
-
-async function launchBrowser() {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billflow-e2e-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run',
-      '--disable-component-update', '--disable-sync', '--disable-quic'],
-    viewport: { width: 1400, height: 1000 },
-  });
-  context.setDefaultTimeout(20_000);
-  const page = context.pages()[0] ?? await context.newPage();
-  return {
-    context,
-    page,
-    async close() {
-      await context.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-function screenshotter(page, testName) {
-  let step = 0;
-  return async (name) => {
-    step += 1;
-    const file = path.join(SCREENSHOTS, `${testName}-${String(step).padStart(2, '0')}-${name}.png`);
-    await page.screenshot({ path: file });
-  };
-}
-
-async function logIntoTasklist(page, { user, password, name }) {
-  await page.goto(BASE_URL + '/camunda/app/tasklist/');
-  await page.getByPlaceholder('Username').fill(user);
-  await page.getByPlaceholder('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  // The header shows the signed-in user's name once the login went through.
-  await page.locator('li.account').getByText(name).waitFor();
-}
-
-async function selectFilter(page, filterName) {
-  await page.getByRole('link', { name: new RegExp('^\\s*' + escapeRegExp(filterName)) }).click();
-  await page.locator('.task-filter.active h4.name', { hasText: filterName }).waitFor();
-}
-
-function taskLink(page, taskId) {
-  return page.locator(`li.task a[href="#/?task=${taskId}"]`);
-}
 
 /** Opens the task from the list and returns the case number shown in the form's case summary. */
 async function openTask(page, taskId) {
@@ -153,24 +65,6 @@ async function openTask(page, taskId) {
   return match[1];
 }
 
-/** Claims the task unless the user already has it: Tasklist enables Complete only for the assignee. */
-async function claim(page) {
-  await page.locator('button.claim, button.unclaim').first().waitFor();
-  const claimButton = page.getByRole('button', { name: 'Claim' });
-  if (await claimButton.isVisible()) {
-    await claimButton.click();
-  }
-  await page.locator('button.unclaim').waitFor();
-}
-
-async function clickComplete(page) {
-  const complete = page.getByRole('button', { name: 'Complete' });
-  await complete.waitFor();
-  const enabled = await eventually(() => complete.isEnabled(), (value) => value, 10_000);
-  assert.ok(enabled, 'Tasklist keeps "Complete" disabled: it considers the Add Purchase Order form invalid');
-  await complete.click();
-}
-
 async function logIntoDashboard(page, { user, password }) {
   await page.goto(BASE_URL + '/dashboard');
   await page.locator('input[name="username"]').fill(user);
@@ -179,10 +73,6 @@ async function logIntoDashboard(page, { user, password }) {
   await page.waitForURL(/\/dashboard/);
   // The count is "–" until the panel has loaded the API.
   await page.waitForFunction(() => /^\d+$/.test(document.getElementById('pending-po-count')?.textContent.trim() ?? ''));
-}
-
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 // --- Set-up -------------------------------------------------------------------------------------
@@ -252,11 +142,11 @@ test('a rep adds the PO in Tasklist and the case leaves "Pending PO#\'s"', { tim
     await claim(page);
     await page.getByLabel('All Manufacturers').fill(poNumber);
     await shot('po-entered');
-    await clickComplete(page);
+    await clickComplete(page, 'Add Purchase Order');
 
     // then: the task leaves the list, without an error
     await taskLink(page, oldest.id).waitFor({ state: 'detached' });
-    assert.equal(await page.locator('.page-notifications .alert-danger').count(), 0, 'Tasklist shows no error');
+    assert.equal(await errorNotification(page).count(), 0, 'Tasklist shows no error');
     await shot('task-completed');
     assert.equal(await taskExists(oldest.id), false, 'the task is completed in the engine');
 
@@ -306,10 +196,10 @@ test('Tasklist refuses to complete Add Purchase Order without any PO', { timeout
     await shot('form-empty');
 
     // when
-    await clickComplete(page);
+    await clickComplete(page, 'Add Purchase Order');
 
     // then: Tasklist shows the server's refusal, and the task stays open
-    const notification = page.locator('.page-notifications .alert-danger');
+    const notification = errorNotification(page);
     await notification.waitFor();
     await shot('refused');
     const text = await notification.innerText();

@@ -1,2 +1,2 @@
-/** Demo facilities and cases in every status, so Tasklist, Cockpit and the dashboard are lived-in on first start. */
+/** Demo facilities, cases, laboratories, clients and invoices in every status, so Tasklist, Cockpit and the dashboard are lived-in on first start. */
 package com.billflow.demo;
