@@ -6,6 +6,7 @@ import com.billflow.invoice.Invoice;
 import com.billflow.invoice.InvoiceAction;
 import com.billflow.invoice.InvoiceDocumentService;
 import com.billflow.invoice.InvoiceService;
+import com.billflow.invoice.InvoiceType;
 import com.billflow.invoice.LineKind;
 import com.billflow.invoice.LineRequest;
 import com.billflow.invoice.process.InvoiceTasks;
@@ -54,7 +55,16 @@ class DemoInvoices {
 
     /** A new INITIAL invoice with its lines, waiting at Prepare Invoice. */
     Invoice create(String laboratory, String client, String jobNumber, List<LineRequest> lines) {
-        Invoice invoice = invoices.create(new CreateInvoiceRequest(laboratory, client, jobNumber, null, null), OFFICE.userId());
+        return create(InvoiceType.PRODUCTION, laboratory, client, jobNumber, lines);
+    }
+
+    /** A new INITIAL proposal with its lines, waiting at Prepare Invoice in ProposalInvoiceProcess. */
+    Invoice proposal(String laboratory, String client, String jobNumber, List<LineRequest> lines) {
+        return create(InvoiceType.PROPOSAL, laboratory, client, jobNumber, lines);
+    }
+
+    private Invoice create(InvoiceType type, String laboratory, String client, String jobNumber, List<LineRequest> lines) {
+        Invoice invoice = invoices.create(new CreateInvoiceRequest(laboratory, client, jobNumber, null, type), OFFICE.userId());
         for (LineRequest line : lines) {
             invoice = invoices.addLine(invoice.getId(), line, OFFICE.userId());
         }

@@ -94,7 +94,21 @@ class LaboratoryDemoData implements ApplicationRunner {
         demo.act(demo.create(BETA, NORDSEE, "BE-7741", airLines()), DRAFT, RELEASE);
         demo.act(demo.create(BETA, NORDSEE, "BE-7702", airLines()), DRAFT, RELEASE, PAY);
         demo.act(demo.create(BETA, NORDSEE, "BE-7715", waterLines()), DRAFT, RELEASE, CREDIT);
-        LOG.info("Laboratory demo data seeded: 2 laboratories, 4 clients, 18 invoices and 2 credit notes in every status");
+        seedProposals();
+        LOG.info("Laboratory demo data seeded: 2 laboratories, 4 clients, 18 invoices, 2 credit notes and 8 proposals in every status");
+    }
+
+    /** Proposals in every status; the accepted one has become its job's production invoice (INITIAL). */
+    private void seedProposals() {
+        demo.proposal(ALPHA, NORDSEE, "P-25-014", soilLines());
+        demo.act(demo.proposal(ALPHA, RHEINWASSER, "P-25-015", waterLines()), DRAFT);
+        demo.act(demo.proposal(ALPHA, LYONAGRI, "P-25-016", foodLines()), DRAFT, RELEASE);
+        demo.act(demo.proposal(ALPHA, RHEINWASSER, "P-25-017", waterLines()), DRAFT, RELEASE, AUTHORISE);
+        demo.act(demo.proposal(ALPHA, NORDSEE, "P-25-011", soilLines()), DRAFT, RELEASE, AUTHORISE, SEND);
+        demo.act(demo.proposal(BETA, NORDSEE, "P-25-009", airLines()), DRAFT, RELEASE, AUTHORISE, SEND, ACCEPT);
+        demo.act(demo.act(demo.proposal(ALPHA, PORTRDAM, "P-25-010", waterLines()), DRAFT, RELEASE, AUTHORISE, SEND),
+                REJECT, "The client chose a laboratory closer to the sampling sites");
+        demo.act(demo.act(demo.proposal(ALPHA, LYONAGRI, "P-25-012", foodLines()), DRAFT, RELEASE), CANCEL, "Superseded by proposal P-25-016");
     }
 
     private void seedLaboratories() {

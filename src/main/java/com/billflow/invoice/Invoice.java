@@ -155,10 +155,20 @@ public class Invoice {
         return previous;
     }
 
-    /** Takes the lines of {@code others} (all INITIAL, same laboratory and client) and becomes a DRAFT. */
+    /**
+     * Takes the lines of {@code others} (all INITIAL, same laboratory and client) and becomes a
+     * DRAFT. Samples/tests and costs are all taken; a percent line (VAT 19%, say) is taken once,
+     * since it applies to the merged invoice's whole base: two copies would charge it twice.
+     */
     InvoiceStatus mergeIn(List<Invoice> others) {
         InvoiceStatus previous = move(InvoiceAction.MERGE);
-        others.forEach(other -> other.lines.forEach(line -> lines.add(line.copy())));
+        for (Invoice other : others) {
+            for (InvoiceLine line : other.lines) {
+                if (!line.getKind().isPercentBased() || lines.stream().noneMatch(line::sameRate)) {
+                    lines.add(line.copy());
+                }
+            }
+        }
         recalculate();
         return previous;
     }

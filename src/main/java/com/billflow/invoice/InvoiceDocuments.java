@@ -62,9 +62,7 @@ class InvoiceDocuments {
         }
         InvoiceDocument document = new InvoiceDocument(title, issued ? invoice.getNumber() : null,
                 issued ? invoice.getInvoiceDate() : today, issued ? invoice.getDueDate() : null,
-                new InvoiceDocument.Party(laboratory.getName(), properties.seller().addressLines(),
-                        List.of(laboratory.getEmailFrom() != null ? laboratory.getEmailFrom() : properties.mail().from())),
-                new InvoiceDocument.Party(properties.remitTo().name(), properties.remitTo().addressLines(), properties.remitTo().contactLines()),
+                laboratoryParty(laboratory), laboratoryParty(laboratory),
                 new InvoiceDocument.Party(client.getName(), client.getAddress().printedLines(),
                         client.getInvoiceContactEmail() == null ? List.of() : List.of(client.getInvoiceContactEmail())),
                 references, lines, summary, invoice.total(),
@@ -91,6 +89,12 @@ class InvoiceDocuments {
                 address.city(), address.region(), address.postalCode(), address.country(), "Job " + invoice.getJobNumber(),
                 invoice.getInvoiceDate(), invoice.getDueDate(), "Net " + ChronoUnit.DAYS.between(invoice.getInvoiceDate(), invoice.getDueDate()),
                 currency.getCurrencyCode(), lines);
+    }
+
+    /** Seller and remit-to of a laboratory's documents: the laboratory itself (it has no postal address on file). */
+    private InvoiceDocument.Party laboratoryParty(Laboratory laboratory) {
+        String email = laboratory.getEmailFrom() != null ? laboratory.getEmailFrom() : properties.mail().from();
+        return new InvoiceDocument.Party(laboratory.getName(), List.of(), List.of(email));
     }
 
     private static String describe(InvoiceLine line) {

@@ -51,6 +51,12 @@ public class InvoiceLine {
         return new InvoiceLine(kind, description, quantity, unitPrice == null ? null : unitPrice.negate(), percent);
     }
 
+    /** The same percent item: kind, description and rate. */
+    boolean sameRate(InvoiceLine other) {
+        return kind == other.kind && description.equals(other.description) && percent != null && other.percent != null
+                && percent.compareTo(other.percent) == 0;
+    }
+
     InvoiceLine copy() {
         return new InvoiceLine(kind, description, quantity, unitPrice, percent);
     }

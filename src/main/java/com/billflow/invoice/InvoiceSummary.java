@@ -1,6 +1,7 @@
 package com.billflow.invoice;
 
 import com.billflow.common.Markdown;
+import com.billflow.money.Money;
 import com.billflow.directory.ClientService;
 import com.billflow.directory.LaboratoryService;
 import com.billflow.document.DocumentStore;
@@ -41,7 +42,7 @@ public class InvoiceSummary {
             text.append("| Kind | Description | Qty | Unit price | % | Amount |\n|---|---|---:|---:|---:|---:|\n");
             for (InvoiceLine line : invoice.getLines()) {
                 text.append("| ").append(line.getKind()).append(" | ").append(Markdown.escape(line.getDescription()))
-                        .append(" | ").append(plain(line.getQuantity())).append(" | ").append(plain(line.getUnitPrice()))
+                        .append(" | ").append(plain(line.getQuantity())).append(" | ").append(line.getUnitPrice() == null ? "" : Money.of(line.getUnitPrice(), invoice.currency()).toPlainString())
                         .append(" | ").append(plain(line.getPercent())).append(" | ").append(line.amount(invoice.currency()).toPlainString()).append(" |\n");
             }
         }

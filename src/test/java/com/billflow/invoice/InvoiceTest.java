@@ -73,6 +73,23 @@ class InvoiceTest {
     }
 
     @Test
+    void mergingChargesAPercentItemOnceOnTheWholeBase() {
+        Invoice target = newInvoice();
+        target.addLine(LineKind.SAMPLE_TEST, "A", BigDecimal.ONE, new BigDecimal("100.00"), null);
+        target.addLine(LineKind.TAX, "VAT", null, null, new BigDecimal("19"));
+        Invoice other = newInvoice();
+        other.addLine(LineKind.SAMPLE_TEST, "B", BigDecimal.ONE, new BigDecimal("50.00"), null);
+        other.addLine(LineKind.TAX, "VAT", null, null, new BigDecimal("19"));
+        other.addLine(LineKind.SURCHARGE, "Express", null, null, new BigDecimal("10"));
+
+        target.mergeIn(List.of(other));
+
+        assertThat(target.getLines()).extracting(InvoiceLine::getDescription).containsExactly("A", "VAT", "B", "Express");
+        assertThat(target.taxTotal().isEqualTo(Money.of("28.50", "EUR"))).isTrue();
+        assertThat(target.total().isEqualTo(Money.of("193.50", "EUR"))).isTrue();
+    }
+
+    @Test
     void mergingTakesTheOthersLines() {
         Invoice target = newInvoice();
         target.addLine(LineKind.SAMPLE_TEST, "A", BigDecimal.ONE, new BigDecimal("1.00"), null);
@@ -85,6 +102,7 @@ class InvoiceTest {
         assertThat(target.getStatus()).isEqualTo(InvoiceStatus.DRAFT);
         assertThat(target.getLines()).extracting(InvoiceLine::getDescription).containsExactly("A", "B");
         assertThat(other.getStatus()).isEqualTo(InvoiceStatus.MERGED);
+        assertThat(target.total().isEqualTo(Money.of("3.00", "EUR"))).isTrue();
         assertThatThrownBy(() -> other.mergedInto(target)).isInstanceOf(IllegalStatusException.class).hasMessageContaining("MERGED");
     }
 

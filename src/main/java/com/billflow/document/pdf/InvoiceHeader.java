@@ -43,7 +43,7 @@ final class InvoiceHeader {
         title.setAlignment(Element.ALIGN_RIGHT);
         title.setSpacingAfter(6);
         facts.addElement(title);
-        PdfPTable factTable = new PdfPTable(new float[] {60, 40});
+        PdfPTable factTable = new PdfPTable(new float[] {38, 62});
         factTable.setWidthPercentage(100);
         String number = hasText(document.number()) ? document.number() : PdfStyles.NO_NUMBER;
         addFact(factTable, "Number", number);

@@ -28,7 +28,7 @@ class InvoiceStepDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Long invoiceId = ((Number) execution.getVariable(VAR_INVOICE_ID)).longValue();
         String step = (String) execution.getVariableLocal(VAR_INVOICE_STEP);
-        String actor = step.startsWith("auto-") ? InvoiceHistory.SYSTEM : actor(execution);
+        String actor = step.startsWith("auto-") ? InvoiceHistory.SYSTEM : actor(execution, step);
         String reason = (String) execution.getVariable(VAR_REASON);
         switch (step) {
             case "release" -> {
@@ -45,14 +45,18 @@ class InvoiceStepDelegate implements JavaDelegate {
         }
     }
 
-    /** The user who completed the task or correlated the message; for async steps, who chose the action. */
-    private static String actor(DelegateExecution execution) {
+    /**
+     * The user who completed the task or correlated the message. An async step has no user: it is
+     * credited to whoever chose that very action, or to "system" when automation chose it.
+     */
+    private static String actor(DelegateExecution execution, String step) {
         // IdentityService is public API; only the type of its answer lives in the engine's impl package.
         var current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (current != null && current.getUserId() != null) {
             return current.getUserId();
         }
         Object chosenBy = execution.getVariable(VAR_INVOICE_ACTION_BY);
-        return chosenBy == null ? InvoiceHistory.SYSTEM : chosenBy.toString();
+        boolean chosenByUser = step.equals(execution.getVariable(VAR_INVOICE_ACTION)) && chosenBy != null;
+        return chosenByUser ? chosenBy.toString() : InvoiceHistory.SYSTEM;
     }
 }

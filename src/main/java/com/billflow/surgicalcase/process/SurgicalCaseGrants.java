@@ -1,0 +1,26 @@
+package com.billflow.surgicalcase.process;
+
+import com.billflow.security.Groups;
+import com.billflow.security.IdentitySetup.GroupGrant;
+import com.billflow.security.IdentitySetup.GroupGrants;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+
+/**
+ * Reps and billing may read the case processes' instances, so Tasklist shows the case and invoice
+ * numbers on their task cards. Completing a task still needs being its candidate.
+ */
+@Configuration(proxyBeanMethods = false)
+class SurgicalCaseGrants {
+
+    @Bean
+    GroupGrants surgicalCaseProcessGrants() {
+        return new GroupGrants(List.of(
+                new GroupGrant(Groups.SALES_REP, Resources.PROCESS_DEFINITION, SurgicalCaseBillingProcess.PROCESS_KEY, ProcessDefinitionPermissions.READ_INSTANCE),
+                new GroupGrant(Groups.BILLING, Resources.PROCESS_DEFINITION, SurgicalCaseBillingProcess.PROCESS_KEY, ProcessDefinitionPermissions.READ_INSTANCE)));
+    }
+}
