@@ -97,9 +97,12 @@ class InvoiceDocuments {
         return new InvoiceDocument.Party(laboratory.getName(), List.of(), List.of(email));
     }
 
+    /** A percent line says its rate, unless its description already does ("VAT 19%"). */
     private static String describe(InvoiceLine line) {
-        return line.getKind().isPercentBased()
-                ? line.getDescription() + " (" + line.getPercent().stripTrailingZeros().toPlainString() + "%)"
-                : line.getDescription();
+        if (!line.getKind().isPercentBased()) {
+            return line.getDescription();
+        }
+        String rate = line.getPercent().stripTrailingZeros().toPlainString() + "%";
+        return line.getDescription().contains(rate) ? line.getDescription() : line.getDescription() + " (" + rate + ")";
     }
 }

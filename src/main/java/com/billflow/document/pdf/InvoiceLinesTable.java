@@ -68,15 +68,18 @@ final class InvoiceLinesTable {
     private static List<Column> columnsFor(List<Line> lines, String currencyCode) {
         String currencySuffix = currencyCode.isEmpty() ? "" : " (" + currencyCode + ")";
         boolean anyManufacturer = lines.stream().anyMatch(line -> hasText(line.manufacturer()));
+        boolean anyPartNumber = lines.stream().anyMatch(line -> hasText(line.partNumber()));
         boolean anyLotSerial = lines.stream().anyMatch(line -> hasText(line.lotSerial()));
         // The description takes over the width of dropped columns: it is the text that wraps.
-        float descriptionWidth = 30 + (anyManufacturer ? 0 : 13) + (anyLotSerial ? 0 : 13);
+        float descriptionWidth = 30 + (anyManufacturer ? 0 : 13) + (anyPartNumber ? 0 : 15) + (anyLotSerial ? 0 : 13);
 
         List<Column> columns = new ArrayList<>();
         if (anyManufacturer) {
             columns.add(new Column("Manufacturer", 13, Element.ALIGN_LEFT, false, Line::manufacturer));
         }
-        columns.add(new Column("Part #", 15, Element.ALIGN_LEFT, true, Line::partNumber));
+        if (anyPartNumber) {
+            columns.add(new Column("Part #", 15, Element.ALIGN_LEFT, true, Line::partNumber));
+        }
         if (anyLotSerial) {
             columns.add(new Column("Lot/Serial", 13, Element.ALIGN_LEFT, true, Line::lotSerial));
         }
