@@ -217,3 +217,50 @@ test('Tasklist refuses to complete Add Purchase Order without any PO', { timeout
     await browser.close();
   }
 });
+
+test('a rep enters one PO per manufacturer in the fields labelled for each', { timeout: TEST_TIMEOUT_MS }, async () => {
+  // given: a case of its own with two manufacturers
+  const [facility] = await getJson('/api/facilities', REP);
+  const submitted = await postJson('/api/surgical-cases', REP, {
+    facilityCode: facility.code, surgeon: 'Dr. E2E Test', procedure: 'Per-manufacturer PO test',
+    procedureDate: new Date().toISOString().slice(0, 10), rep: REP.user, patientRef: 'E2E-PM-' + Date.now(), currency: 'USD',
+    lines: [
+      { manufacturer: 'Acme Ortho', partNumber: 'AO-1', description: 'Test implant', quantity: 1, unitPrice: 100 },
+      { manufacturer: 'Globex Spine', partNumber: 'GS-2', description: 'Test screw', quantity: 2, unitPrice: 25 },
+    ],
+  });
+  const [task] = await eventually(
+    () => getJson(`/engine-rest/task?processInstanceBusinessKey=${submitted.caseNumber}&taskDefinitionKey=${TASK_ADD_PURCHASE_ORDER}`, REP),
+    (list) => list.length === 1);
+  assert.ok(task, `Add Purchase Order is open for ${submitted.caseNumber}`);
+
+  const browser = await launchBrowser();
+  const { page } = browser;
+  const shot = screenshotter(page, 'po-per-manufacturer');
+  try {
+    await logIntoTasklist(page, REP);
+    await selectFilter(page, "Pending PO#'s");
+    await openTask(page, task.id);
+    await claim(page);
+
+    // when: "Different PO per manufacturer", one PO in each field, Complete
+    await page.getByLabel('Different PO per manufacturer').check();
+    await page.getByLabel('PO number for Acme Ortho').fill('ACME-77');
+    await page.getByLabel('PO number for Globex Spine').fill('GLX-88');
+    await shot('pos-entered', { fullPage: true });
+    await clickComplete(page, 'Add Purchase Order');
+    await taskLink(page, task.id).waitFor({ state: 'detached' });
+    assert.equal(await errorNotification(page).count(), 0, 'Tasklist shows no error');
+
+    // then: the case has a PO for each manufacturer
+    const surgicalCase = await eventually(() => getJson(`/api/surgical-cases/${submitted.id}`, BILLING),
+      (value) => value.status !== 'PENDING_PO');
+    assert.equal(surgicalCase.status, 'PENDING_PAYMENT');
+    assert.deepEqual(surgicalCase.purchaseOrders?.byManufacturer, { 'Acme Ortho': 'ACME-77', 'Globex Spine': 'GLX-88' });
+  } catch (error) {
+    await shot('failure').catch(() => {});
+    throw error;
+  } finally {
+    await browser.close();
+  }
+});
