@@ -4,7 +4,9 @@ import com.billflow.directory.Client;
 import com.billflow.directory.Laboratory;
 import com.billflow.directory.TransmitBy;
 import com.billflow.security.Groups;
+import com.billflow.support.ApiCalls;
 import com.billflow.support.Fixtures;
+
 import com.billflow.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.commons.csv.CSVFormat;
@@ -19,17 +21,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.List;
 
+import static com.billflow.support.ApiCalls.assertBad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Laboratory invoices over REST: the actions complete the same tasks as Tasklist; every refusal is a clear 4xx. */
@@ -205,22 +204,11 @@ class InvoiceApiTest extends IntegrationTest {
     }
 
     private ResponseEntity<JsonNode> post(String user, String path, String json) {
-        return http.withBasicAuth(user, Fixtures.PASSWORD).exchange(path, HttpMethod.POST, entity(json), JsonNode.class);
+        return ApiCalls.post(http.withBasicAuth(user, Fixtures.PASSWORD), path, json);
     }
 
     private ResponseEntity<JsonNode> put(String user, String path, String json) {
-        return http.withBasicAuth(user, Fixtures.PASSWORD).exchange(path, HttpMethod.PUT, entity(json), JsonNode.class);
-    }
-
-    private static HttpEntity<String> entity(String json) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return new HttpEntity<>(json, headers);
-    }
-
-    private static void assertBad(ResponseEntity<JsonNode> response, int status, String messagePart) {
-        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
-        assertThat(response.getBody().get("message").asText()).contains(messagePart);
+        return ApiCalls.put(http.withBasicAuth(user, Fixtures.PASSWORD), path, json);
     }
 
     private static List<CSVRecord> csv(String text) throws Exception {

@@ -4,6 +4,7 @@ import com.billflow.directory.Facility;
 import com.billflow.security.Groups;
 import com.billflow.support.Fixtures;
 import com.billflow.support.IntegrationTest;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -17,9 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +27,9 @@ import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.List;
 
+import static com.billflow.support.ApiCalls.assertBad;
+import static com.billflow.support.ApiCalls.post;
+import static com.billflow.support.ApiCalls.put;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The surgical case REST API as an integration or the console calls it, with HTTP Basic users. */
@@ -245,26 +246,6 @@ class SurgicalCaseApiTest extends IntegrationTest {
 
     private JsonNode get(TestRestTemplate client, long id) {
         return client.getForEntity("/api/surgical-cases/" + id, JsonNode.class).getBody();
-    }
-
-    private static ResponseEntity<JsonNode> post(TestRestTemplate client, String path, String json) {
-        return client.exchange(path, HttpMethod.POST, jsonEntity(json), JsonNode.class);
-    }
-
-    private static ResponseEntity<JsonNode> put(TestRestTemplate client, String path, String json) {
-        return client.exchange(path, HttpMethod.PUT, jsonEntity(json), JsonNode.class);
-    }
-
-    private static HttpEntity<String> jsonEntity(String json) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return new HttpEntity<>(json, headers);
-    }
-
-    private static void assertBad(ResponseEntity<JsonNode> response, int status, String messagePart) {
-        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
-        assertThat(response.getBody().get("error").asText()).isNotBlank();
-        assertThat(response.getBody().get("message").asText()).contains(messagePart);
     }
 
     private static List<CSVRecord> csv(String text, List<String> expectedHeader) throws Exception {
