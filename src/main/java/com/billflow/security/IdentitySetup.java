@@ -17,7 +17,10 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
@@ -34,15 +37,20 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 @Order(10)
 public class IdentitySetup implements ApplicationRunner {
 
+    private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
+
     private final IdentityService identity;
     private final AuthorizationService authorizations;
     private final FilterService filters;
     private final BillflowProperties properties;
     private final List<TaskFilter> taskFilters;
     private final List<GroupGrants> grants;
+    private final TransactionTemplate transaction;
 
     IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                  BillflowProperties properties, List<TaskFilter> taskFilters, List<GroupGrants> grants) {
+                  BillflowProperties properties, List<TaskFilter> taskFilters, List<GroupGrants> grants,
+                  PlatformTransactionManager transactionManager) {
+        this.transaction = new TransactionTemplate(transactionManager);
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
@@ -67,9 +75,29 @@ public class IdentitySetup implements ApplicationRunner {
                              Map<String, String> shownVariables) {
     }
 
+    /**
+     * Several nodes may start at once on a new database: the one that loses a race to create the
+     * same group, grant or filter sees a unique-key error, and simply runs again in a new
+     * transaction, where it finds what the other node created.
+     */
     @Override
-    @Transactional
-    public void run(ApplicationArguments args) {
+    public void run(ApplicationArguments args) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.executeWithoutResult(status -> setUp());
+                return;
+            } catch (RuntimeException concurrentStart) {
+                if (attempt == 3) {
+                    throw concurrentStart;
+                }
+                LOG.warn("Setting up groups, authorizations and filters failed (attempt {}), probably another node did the same: {}",
+                        attempt, concurrentStart.getMessage());
+                Thread.sleep(500L * attempt);
+            }
+        }
+    }
+
+    private void setUp() {
         createGroup(Groups.ADMIN, "Administrators", "SYSTEM");
         createGroup(Groups.SALES_REP, "Sales reps", "WORKFLOW");
         createGroup(Groups.BILLING, "Billing back office", "WORKFLOW");

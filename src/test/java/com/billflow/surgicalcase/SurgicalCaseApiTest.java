@@ -4,7 +4,6 @@ import com.billflow.directory.Facility;
 import com.billflow.security.Groups;
 import com.billflow.support.Fixtures;
 import com.billflow.support.IntegrationTest;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
