@@ -3,6 +3,9 @@ package com.billflow.common;
 /** Checks for free text typed by users: trimmed, bounded, no control characters. */
 public final class Text {
 
+    /** Bean Validation pattern for one-line text: no control characters (tabs, line breaks). */
+    public static final String NO_CONTROL = "[^\\p{Cntrl}]*";
+
     private Text() {
     }
 

@@ -1,6 +1,7 @@
 package com.billflow.directory;
 
 import jakarta.persistence.Embeddable;
+import static com.billflow.common.Text.NO_CONTROL;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -18,10 +19,13 @@ public record Address(
         @Size(max = 20) @Pattern(regexp = NO_CONTROL) String postalCode,
         @Size(max = 100) @Pattern(regexp = NO_CONTROL) String country) {
 
-    static final String NO_CONTROL = "[^\\p{Cntrl}]*";
-
     public static Address empty() {
         return new Address(null, null, null, null, null, null);
+    }
+
+    /** The one or two street lines that are filled in. */
+    public List<String> streetLines() {
+        return Stream.of(line1, line2).filter(s -> s != null && !s.isBlank()).toList();
     }
 
     /** Street lines, then "City, Region PostalCode", then country: as printed on an invoice. */

@@ -1,5 +1,6 @@
 package com.billflow.directory;
 
+import com.billflow.common.Text;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -10,7 +11,7 @@ import jakarta.validation.constraints.Size;
 /** Body of POST and PUT /api/clients; on PUT the code comes from the path and may be left out. */
 public record ClientRequest(
         @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{0,31}", message = "must be 1-32 upper-case letters, digits, '-' or '_'") String code,
-        @NotBlank @Size(max = 200) @Pattern(regexp = Address.NO_CONTROL) String name,
+        @NotBlank @Size(max = 200) @Pattern(regexp = Text.NO_CONTROL) String name,
         @Valid Address address,
         @Email @Size(max = 254) String invoiceContactEmail,
         @NotNull(message = "is required: EMAIL, MAIL or FAX") TransmitBy transmitBy) {

@@ -1,5 +1,6 @@
 package com.billflow.directory;
 
+import com.billflow.common.Text;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,14 +14,14 @@ import jakarta.validation.constraints.Size;
  */
 public record LaboratoryRequest(
         @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{0,31}", message = "must be 1-32 upper-case letters, digits, '-' or '_'") String code,
-        @NotBlank @Size(max = 200) @Pattern(regexp = Address.NO_CONTROL) String name,
+        @NotBlank @Size(max = 200) @Pattern(regexp = Text.NO_CONTROL) String name,
         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
-        @Pattern(regexp = Address.NO_CONTROL) String invoiceNumberPattern,
-        @Pattern(regexp = Address.NO_CONTROL) String creditNoteNumberPattern,
-        @Pattern(regexp = Address.NO_CONTROL) String proposalNumberPattern,
+        @Pattern(regexp = Text.NO_CONTROL) String invoiceNumberPattern,
+        @Pattern(regexp = Text.NO_CONTROL) String creditNoteNumberPattern,
+        @Pattern(regexp = Text.NO_CONTROL) String proposalNumberPattern,
         @Email @Size(max = 254) String emailFrom,
         // one line: a line break in a subject would start a new mail header
-        @Size(max = 300) @Pattern(regexp = Address.NO_CONTROL, message = "must be one line without control characters") String emailSubjectTemplate,
+        @Size(max = 300) @Pattern(regexp = Text.NO_CONTROL, message = "must be one line without control characters") String emailSubjectTemplate,
         @Size(max = 4000) @Pattern(regexp = TEXT_WITH_LINES, message = "must not contain control characters other than line breaks and tabs") String emailBodyTemplate,
         Boolean autoAuthorise,
         Boolean autoTransmit,
@@ -28,6 +29,6 @@ public record LaboratoryRequest(
         Boolean autoBookCreditNotes,
         @Min(0) @Max(365) Integer paymentTermsDays) {
 
-    /** Like {@link Address#NO_CONTROL} but allowing tab, line feed and carriage return; a plain class, so long text cannot overflow the stack. */
+    /** Like {@link Text#NO_CONTROL} but allowing tab, line feed and carriage return; a plain class, so long text cannot overflow the stack. */
     static final String TEXT_WITH_LINES = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
 }

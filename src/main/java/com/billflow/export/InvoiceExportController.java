@@ -1,13 +1,11 @@
 package com.billflow.export;
 
-import com.billflow.common.CsvFormats;
+import com.billflow.common.CsvDownloads;
 import com.billflow.common.InvalidInputException;
 import com.billflow.document.csv.AccountingFormat;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,15 +34,12 @@ class InvoiceExportController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 HttpServletResponse response) throws IOException {
-        AccountingFormat accountingFormat = CsvFormats.parse(format);
+        AccountingFormat accountingFormat = CsvDownloads.parse(format);
         LocalDate last = to == null ? LocalDate.now() : to;
         LocalDate first = from == null ? last.withDayOfMonth(1) : from;
         if (first.isAfter(last)) {
             throw new InvalidInputException("from (" + first + ") is after to (" + last + ")");
         }
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("invoices-" + first + "-to-" + last + "-" + accountingFormat.name().toLowerCase() + ".csv").build().toString());
-        export.write(first, last, accountingFormat, response.getWriter());
+        export.write(first, last, accountingFormat, CsvDownloads.start(response, "invoices-" + first + "-to-" + last, accountingFormat));
     }
 }

@@ -1,6 +1,6 @@
 package com.billflow.invoice;
 
-import com.billflow.common.CsvFormats;
+import com.billflow.common.CsvDownloads;
 import com.billflow.common.InvalidInputException;
 import com.billflow.document.DocumentKind;
 import com.billflow.document.StoredDocument;
@@ -153,12 +153,9 @@ class InvoiceController {
     @GetMapping("/{id}.csv")
     @PreAuthorize("hasAuthority('camunda-admin')")
     void csv(@PathVariable Long id, @RequestParam(required = false) String format, HttpServletResponse response) throws IOException {
-        AccountingFormat accountingFormat = CsvFormats.parse(format);
+        AccountingFormat accountingFormat = CsvDownloads.parse(format);
         StringWriter csv = new StringWriter();
         String number = documents.writeCsv(id, accountingFormat, csv);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(number + "-" + accountingFormat.name().toLowerCase(Locale.ROOT) + ".csv").build().toString());
-        response.getWriter().write(csv.toString());
+        CsvDownloads.start(response, number, accountingFormat).write(csv.toString());
     }
 }

@@ -18,7 +18,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** Renders and keeps an invoice's PDFs (invoice, credit note, proposal, estimate, WIP) and maps it for the CSV. */
 @Component
@@ -85,7 +84,7 @@ class InvoiceDocuments {
         }).toList();
         var address = client.getAddress();
         return new AccountingInvoice(invoice.getNumber(), client.getName(), client.getInvoiceContactEmail(),
-                Stream.of(address.line1(), address.line2()).filter(s -> s != null && !s.isBlank()).toList(),
+                address.streetLines(),
                 address.city(), address.region(), address.postalCode(), address.country(), "Job " + invoice.getJobNumber(),
                 invoice.getInvoiceDate(), invoice.getDueDate(), "Net " + ChronoUnit.DAYS.between(invoice.getInvoiceDate(), invoice.getDueDate()),
                 currency.getCurrencyCode(), lines);

@@ -6,8 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 import java.time.LocalDate;
-import java.util.Collection;
-import java.util.List;
 import java.util.stream.Stream;
 
 interface InvoiceRepository extends JpaRepository<Invoice, Long> {
@@ -17,8 +15,6 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long> {
             where (:status is null or i.status = :status) and (:type is null or i.type = :type)
             order by i.id desc""")
     Page<Invoice> search(InvoiceStatus status, InvoiceType type, Pageable page);
-
-    List<Invoice> findByIdIn(Collection<Long> ids);
 
     /** Issued production invoices and credit notes dated within [from, to], for the accounting export. */
     @Query("""

@@ -1,5 +1,6 @@
 package com.billflow.invoice;
 
+import com.billflow.common.Text;
 import com.billflow.common.InvalidInputException;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -20,7 +21,7 @@ import java.util.Currency;
  */
 public record LineRequest(
         @NotNull LineKind kind,
-        @NotBlank @Size(max = 500) @Pattern(regexp = "[^\\p{Cntrl}]*") String description,
+        @NotBlank @Size(max = 500) @Pattern(regexp = Text.NO_CONTROL) String description,
         @Positive @Digits(integer = 9, fraction = 4) BigDecimal quantity,
         @PositiveOrZero @Digits(integer = 13, fraction = 4) BigDecimal unitPrice,
         @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal percent) {

@@ -47,10 +47,6 @@ public record Money(BigDecimal amount, Currency currency) {
         return currency.equals(other.currency) && amount.compareTo(other.amount) == 0;
     }
 
-    public boolean isNegative() {
-        return amount.signum() < 0;
-    }
-
     /** Plain figure with the currency's digits and no symbol, e.g. {@code 1234.50}. */
     public String toPlainString() {
         return amount.toPlainString();

@@ -1,6 +1,7 @@
 package com.billflow.surgicalcase;
 
 import jakarta.validation.Valid;
+import static com.billflow.common.Text.NO_CONTROL;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -26,8 +27,6 @@ public record SubmitCaseRequest(
         String patientRef,
         @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
         @NotEmpty @Size(max = 200) List<@Valid @NotNull Line> lines) {
-
-    static final String NO_CONTROL = "[^\\p{Cntrl}]*";
 
     public record Line(
             @NotBlank @Size(max = 100) @Pattern(regexp = NO_CONTROL) String manufacturer,

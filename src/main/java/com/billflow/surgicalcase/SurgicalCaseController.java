@@ -2,7 +2,7 @@ package com.billflow.surgicalcase;
 
 import com.billflow.document.StoredDocument;
 import com.billflow.document.csv.AccountingFormat;
-import com.billflow.common.CsvFormats;
+import com.billflow.common.CsvDownloads;
 import com.billflow.security.Caller;
 import com.billflow.surgicalcase.process.SurgicalCaseTasks;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 @RestController
@@ -119,12 +118,9 @@ class SurgicalCaseController {
     @GetMapping("/{id}/invoice.csv")
     @PreAuthorize("hasAuthority('camunda-admin')")
     void invoiceCsv(@PathVariable Long id, @RequestParam(required = false) String format, HttpServletResponse response) throws IOException {
-        AccountingFormat accountingFormat = CsvFormats.parse(format);
+        AccountingFormat accountingFormat = CsvDownloads.parse(format);
         StringWriter csv = new StringWriter();
         String number = exports.writeCsv(id, accountingFormat, csv);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(number + "-" + accountingFormat.name().toLowerCase() + ".csv", StandardCharsets.UTF_8).build().toString());
-        response.getWriter().write(csv.toString());
+        CsvDownloads.start(response, number, accountingFormat).write(csv.toString());
     }
 }

@@ -38,12 +38,11 @@ class SurgicalCaseDocuments {
 
     AccountingInvoice accounting(SurgicalCase surgicalCase, Facility facility) {
         Currency currency = surgicalCase.currency();
-        List<String> street = Stream.of(facility.getAddress().line1(), facility.getAddress().line2()).filter(s -> s != null && !s.isBlank()).toList();
         List<AccountingInvoice.Line> lines = surgicalCase.getLines().stream().map(line -> new AccountingInvoice.Line(
                 line.getPartNumber(), accountingDescription(line), line.getQuantity(),
                 line.unitPrice(currency).amount(), line.amount(currency).amount(), null)).toList();
         return new AccountingInvoice(surgicalCase.getInvoiceNumber(), facility.getName(),
-                facility.firstBillingContact().map(BillingContact::email).orElse(null), street,
+                facility.firstBillingContact().map(BillingContact::email).orElse(null), facility.getAddress().streetLines(),
                 facility.getAddress().city(), facility.getAddress().region(), facility.getAddress().postalCode(), facility.getAddress().country(),
                 surgicalCase.purchaseOrders().reference(surgicalCase.manufacturers()),
                 surgicalCase.getInvoiceDate(), surgicalCase.getDueDate(), "Net " + facility.getPaymentTermsDays(),

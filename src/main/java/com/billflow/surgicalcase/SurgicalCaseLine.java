@@ -48,7 +48,11 @@ public class SurgicalCaseLine {
     public String getLotNumber() { return lotNumber; }
     public String getSerialNumber() { return serialNumber; }
     public String getDescription() { return description; }
-    public BigDecimal getQuantity() { return quantity.stripTrailingZeros().scale() < 0 ? quantity.setScale(0) : quantity.stripTrailingZeros(); }
+    /** As entered, without trailing zeros: 2, 1.5 (never 2.0000 or 1E+2). */
+    public BigDecimal getQuantity() {
+        BigDecimal plain = quantity.stripTrailingZeros();
+        return plain.scale() < 0 ? plain.setScale(0) : plain;
+    }
 
     public Money unitPrice(Currency currency) {
         return Money.of(unitPrice, currency);

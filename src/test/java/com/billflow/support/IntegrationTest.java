@@ -12,11 +12,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
-
 /**
  * Base of every test that needs the whole application: the real engine (authorization on, job
  * executor off so each test runs jobs itself), real database (H2 in memory, or PostgreSQL with
@@ -59,11 +54,5 @@ public abstract class IntegrationTest {
     @AfterEach
     void resetCamundaAssert() {
         AbstractAssertions.reset();
-    }
-
-    /** Marks tests that need PostgreSQL-specific behaviour; they run in both profiles unless stated. */
-    @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.TYPE)
-    public @interface BothDatabases {
     }
 }

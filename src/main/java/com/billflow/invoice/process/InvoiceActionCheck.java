@@ -33,7 +33,7 @@ class InvoiceActionCheck implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        Invoice invoice = invoices.get(((Number) execution.getVariable(VAR_INVOICE_ID)).longValue());
+        Invoice invoice = invoices.get(InvoiceVariables.invoiceId(execution));
         Object chosen = execution.getVariable(VAR_INVOICE_ACTION);
         String action = chosen == null ? null : chosen.toString();
         String task = (String) execution.getVariable(VAR_INVOICE_TASK);

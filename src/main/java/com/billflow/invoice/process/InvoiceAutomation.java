@@ -1,5 +1,6 @@
 package com.billflow.invoice.process;
 
+import com.billflow.directory.Laboratory;
 import com.billflow.directory.LaboratoryService;
 import com.billflow.invoice.InvoiceService;
 import org.springframework.stereotype.Component;
@@ -22,21 +23,25 @@ public class InvoiceAutomation {
 
     @Transactional(readOnly = true)
     public boolean autoAuthorise(Long invoiceId) {
-        return laboratories.get(invoices.get(invoiceId).getLaboratoryCode()).isAutoAuthorise();
+        return laboratoryOf(invoiceId).isAutoAuthorise();
     }
 
     @Transactional(readOnly = true)
     public boolean autoTransmit(Long invoiceId) {
-        return laboratories.get(invoices.get(invoiceId).getLaboratoryCode()).isAutoTransmit();
+        return laboratoryOf(invoiceId).isAutoTransmit();
     }
 
     @Transactional(readOnly = true)
     public boolean autoBook(Long invoiceId) {
-        return laboratories.get(invoices.get(invoiceId).getLaboratoryCode()).isAutoBook();
+        return laboratoryOf(invoiceId).isAutoBook();
     }
 
     @Transactional(readOnly = true)
     public boolean autoBookCreditNotes(Long invoiceId) {
-        return laboratories.get(invoices.get(invoiceId).getLaboratoryCode()).isAutoBookCreditNotes();
+        return laboratoryOf(invoiceId).isAutoBookCreditNotes();
+    }
+
+    private Laboratory laboratoryOf(Long invoiceId) {
+        return laboratories.get(invoices.get(invoiceId).getLaboratoryCode());
     }
 }

@@ -28,7 +28,7 @@ class InvoiceFormData implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Long invoiceId = ((Number) task.getVariable(VAR_INVOICE_ID)).longValue();
+        Long invoiceId = InvoiceVariables.invoiceId(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariableLocal(VAR_INVOICE_SUMMARY, summary.markdown(invoiceId));
             task.setVariableLocal(VAR_INVOICE_PDF_URL, summary.latestPdfUrl(invoiceId));

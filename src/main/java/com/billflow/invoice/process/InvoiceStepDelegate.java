@@ -26,7 +26,7 @@ class InvoiceStepDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Long invoiceId = ((Number) execution.getVariable(VAR_INVOICE_ID)).longValue();
+        Long invoiceId = InvoiceVariables.invoiceId(execution);
         String step = (String) execution.getVariableLocal(VAR_INVOICE_STEP);
         String actor = step.startsWith("auto-") ? InvoiceHistory.SYSTEM : actor(execution, step);
         String reason = (String) execution.getVariable(VAR_REASON);

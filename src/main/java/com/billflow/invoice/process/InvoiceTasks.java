@@ -1,8 +1,6 @@
 package com.billflow.invoice.process;
 
 import com.billflow.common.IllegalStatusException;
-import com.billflow.common.InvalidInputException;
-import com.billflow.common.Text;
 import com.billflow.invoice.Invoice;
 import com.billflow.invoice.InvoiceAction;
 import com.billflow.invoice.InvoiceService;
@@ -44,9 +42,6 @@ public class InvoiceTasks {
         }
         if (action == InvoiceAction.REPRICE) {
             return invoices.reprice(invoiceId, caller.userId());
-        }
-        if (action.requiresReason() && Text.optional("reason", reason, 1000) == null) {
-            throw new InvalidInputException("A reason is required to " + action.path() + " " + invoice.describe());
         }
         Task task = tasks.createTaskQuery().processVariableValueEquals(VAR_INVOICE_ID, invoiceId).singleResult();
         if (task == null) {
