@@ -50,17 +50,29 @@ public class InvoiceLifecycle {
         this.clock = clock;
     }
 
+    public static final int MAX_REASON_LENGTH = 1000;
+
     /** A move without side effects: draft, authorise, unauthorise, cancel, book, reject, pay, accept, auto-book. */
     @Transactional
     public Invoice apply(Long id, InvoiceAction action, String reason, String actor) {
         Invoice invoice = invoices.get(id);
-        String checkedReason = Text.optional("reason", reason, 1000);
-        if (action.requiresReason() && checkedReason == null) {
-            throw new InvalidInputException("A reason is required to " + action.path() + " " + invoice.describe());
-        }
+        String checkedReason = checkedReason(invoice, action, reason);
         InvoiceStatus from = invoice.move(action);
         history.record(invoice, from, action.path(), actor, checkedReason);
         return invoice;
+    }
+
+    /**
+     * The reason given for {@code action}: trimmed, at most {@value #MAX_REASON_LENGTH} characters, one line;
+     * required to cancel or reject. Throws {@link InvalidInputException} (400) otherwise. Checked when the
+     * user's task completes as well as when the move is made, so a bad reason never reaches the engine.
+     */
+    public static String checkedReason(Invoice invoice, InvoiceAction action, String reason) {
+        String checked = Text.optional("reason", reason, MAX_REASON_LENGTH);
+        if (action.requiresReason() && checked == null) {
+            throw new InvalidInputException("A reason is required to " + action.path() + " " + invoice.describe());
+        }
+        return checked;
     }
 
     /** Allocates the number from the laboratory's series and renders the PDF. */

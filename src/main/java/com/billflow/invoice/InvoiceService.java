@@ -9,6 +9,7 @@ import com.billflow.directory.LaboratoryService;
 import com.billflow.invoice.process.InvoiceWorkflow;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,15 +24,20 @@ import java.util.Set;
 @Service
 public class InvoiceService {
 
+    /** The most lines one invoice, credit note or proposal holds (also after a merge). */
+    public static final int MAX_LINES = 200;
+
     private final InvoiceRepository invoices;
     private final InvoiceHistory history;
     private final LaboratoryService laboratories;
     private final ClientService clients;
     private final InvoiceWorkflow workflow;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     InvoiceService(InvoiceRepository invoices, InvoiceHistory history, LaboratoryService laboratories, ClientService clients,
-                   InvoiceWorkflow workflow, Clock clock) {
+                   InvoiceWorkflow workflow, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.invoices = invoices;
         this.history = history;
         this.laboratories = laboratories;
@@ -75,9 +81,15 @@ public class InvoiceService {
     public Invoice addLine(Long id, LineRequest line, String actor) {
         Invoice invoice = get(id);
         line.check(invoice.currency());
+        if (invoice.getLines().size() >= MAX_LINES) {
+            throw new InvalidInputException(invoice.describe() + " already has " + invoice.getLines().size() + " lines; an invoice holds at most "
+                    + MAX_LINES + ": start another invoice for the job");
+        }
         InvoiceStatus from = invoice.addLine(line.kind(), line.description().strip(), line.quantity(), line.unitPrice(), line.percent());
         history.record(invoice, from, "edit", actor, null);
-        return invoices.saveAndFlush(invoice);
+        Invoice saved = invoices.saveAndFlush(invoice);
+        events.publishEvent(new InvoiceLinesChanged(id));
+        return saved;
     }
 
     @Transactional
@@ -86,6 +98,7 @@ public class InvoiceService {
         line.check(invoice.currency());
         InvoiceStatus from = invoice.changeLine(lineId, line.kind(), line.description().strip(), line.quantity(), line.unitPrice(), line.percent());
         history.record(invoice, from, "edit", actor, null);
+        events.publishEvent(new InvoiceLinesChanged(id));
         return invoice;
     }
 
@@ -94,6 +107,7 @@ public class InvoiceService {
         Invoice invoice = get(id);
         InvoiceStatus from = invoice.removeLine(lineId);
         history.record(invoice, from, "edit", actor, null);
+        events.publishEvent(new InvoiceLinesChanged(id));
         return invoice;
     }
 
@@ -102,6 +116,7 @@ public class InvoiceService {
         Invoice invoice = get(id);
         InvoiceStatus from = invoice.reprice();
         history.record(invoice, from, InvoiceAction.REPRICE.path(), actor, null);
+        events.publishEvent(new InvoiceLinesChanged(id));
         return invoice;
     }
 
@@ -123,6 +138,10 @@ public class InvoiceService {
             }
         }
         InvoiceStatus targetFrom = target.mergeIn(others);
+        if (target.getLines().size() > MAX_LINES) {
+            throw new InvalidInputException("The merged invoice would have " + target.getLines().size() + " lines; an invoice holds at most "
+                    + MAX_LINES + ": merge fewer invoices");
+        }
         history.record(target, targetFrom, InvoiceAction.MERGE.path(), actor, null);
         for (Invoice other : others) {
             InvoiceStatus from = other.mergedInto(target);

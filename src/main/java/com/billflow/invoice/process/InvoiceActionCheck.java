@@ -3,6 +3,8 @@ package com.billflow.invoice.process;
 import com.billflow.common.IllegalStatusException;
 import com.billflow.common.InvalidInputException;
 import com.billflow.invoice.Invoice;
+import com.billflow.invoice.InvoiceAction;
+import com.billflow.invoice.InvoiceLifecycle;
 import com.billflow.invoice.InvoiceService;
 import com.billflow.invoice.InvoiceStatus;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,7 +18,7 @@ import static com.billflow.invoice.process.ProductionInvoiceProcess.*;
 /**
  * Start listener of the gateways that route on {@code invoiceAction}: refuses, in the transaction
  * of the task's completion, an action the task does not offer (400) or the invoice's status does
- * not allow (409), so a raw engine-API caller gets the same answer as the REST API instead of the
+ * not allow (409), or a missing or over-long reason (400), so a raw engine-API caller gets the same answer as the REST API instead of the
  * engine's "no outgoing sequence flow".
  */
 @Component("invoiceActionCheck")
@@ -49,5 +51,7 @@ class InvoiceActionCheck implements ExecutionListener {
         if (!allowed.contains(action)) {
             throw IllegalStatusException.of(invoice.describe(), invoice.getStatus(), action, allowed);
         }
+        Object reason = execution.getVariable(VAR_REASON);
+        InvoiceLifecycle.checkedReason(invoice, InvoiceAction.fromPath(action), reason == null ? null : reason.toString());
     }
 }

@@ -1,9 +1,14 @@
 package com.billflow.invoice.process;
 
+import com.billflow.invoice.InvoiceLinesChanged;
 import com.billflow.invoice.InvoiceSummary;
+import com.billflow.process.FormVariables;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -13,24 +18,36 @@ import static com.billflow.invoice.process.ProductionInvoiceProcess.*;
 
 /**
  * Listener of every invoice user task. On create: the form's display data as task-local
- * variables, rendered from the database: the invoice as Markdown, its latest PDF and the actions
+ * variables, rendered from the database: the invoice as Markdown (a JSON value without the
+ * engine's 4,000-character String limit, see {@link FormVariables}), its latest PDF and the actions
  * this task offers that the invoice's status allows. On complete: which task and who chose the
- * action, for {@link InvoiceActionCheck} and for the history of the async steps that carry it out.
+ * action, for {@link InvoiceActionCheck}. When the invoice's lines change while the task waits,
+ * the summary is rendered again, so the form never shows a frozen copy and for the history of the async steps that carry it out.
  */
 @Component("invoiceFormData")
 class InvoiceFormData implements TaskListener {
 
     private final InvoiceSummary summary;
+    private final TaskService tasks;
 
-    InvoiceFormData(InvoiceSummary summary) {
+    InvoiceFormData(InvoiceSummary summary, TaskService tasks) {
         this.summary = summary;
+        this.tasks = tasks;
+    }
+
+    /** Lines changed while a task waits (e.g. added in INITIAL): its form shows the invoice as it is now. */
+    @EventListener
+    void linesChanged(InvoiceLinesChanged changed) {
+        for (Task task : tasks.createTaskQuery().processVariableValueEquals(VAR_INVOICE_ID, changed.invoiceId()).list()) {
+            tasks.setVariableLocal(task.getId(), VAR_INVOICE_SUMMARY, FormVariables.text(summary.markdown(changed.invoiceId())));
+        }
     }
 
     @Override
     public void notify(DelegateTask task) {
         Long invoiceId = InvoiceVariables.invoiceId(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal(VAR_INVOICE_SUMMARY, summary.markdown(invoiceId));
+            task.setVariableLocal(VAR_INVOICE_SUMMARY, FormVariables.text(summary.markdown(invoiceId)));
             task.setVariableLocal(VAR_INVOICE_PDF_URL, summary.latestPdfUrl(invoiceId));
             List<String> offered = TASK_ACTIONS.getOrDefault(task.getTaskDefinitionKey(), List.of());
             List<String> allowed = summary.allowedActions(invoiceId);

@@ -1,5 +1,6 @@
 package com.billflow.surgicalcase.process;
 
+import com.billflow.process.FormVariables;
 import com.billflow.surgicalcase.CaseSummary;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -11,7 +12,8 @@ import java.util.Map;
 
 /**
  * The Add Purchase Order form's data. On create: the case's lines and total as a task-local
- * text (display only, rendered from the database, gone with the task). On complete: the form's
+ * text (display only, rendered from the database, gone with the task; stored as a JSON value,
+ * which has no length limit, see {@link FormVariables}). On complete: the form's
  * per-manufacturer fields poNumber1..poNumber10, whose labels come from the prefilled
  * {@code poByManufacturer} rows, are folded back into that list variable. The form does not use
  * a dynamic list because Tasklist 7.24 never enables Complete on a form that contains one.
@@ -32,7 +34,7 @@ class AddPurchaseOrderFormData implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal(SurgicalCaseBillingProcess.VAR_CASE_SUMMARY, summary.markdown(ProcessVariables.caseId(task)));
+            task.setVariableLocal(SurgicalCaseBillingProcess.VAR_CASE_SUMMARY, FormVariables.text(summary.markdown(ProcessVariables.caseId(task))));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName()) && ProcessVariables.flag(task, VAR_PO_PER_MANUFACTURER)) {
             List<String> manufacturers = List.copyOf(ProcessVariables.poByManufacturer(task).keySet());
             Map<String, String> entered = new LinkedHashMap<>();
