@@ -36,12 +36,14 @@ public class SurgicalCaseInvoicing {
     private final DocumentStore store;
     private final MailService mail;
     private final InvoiceRecipients recipients;
+    private final InvoiceMails invoiceMails;
     private final BillflowProperties properties;
     private final Clock clock;
 
     SurgicalCaseInvoicing(SurgicalCaseService cases, FacilityService facilities, NumberAllocator numbers,
                           SurgicalCaseDocuments documents, InvoicePdfRenderer pdfRenderer, DocumentStore store,
-                          MailService mail, InvoiceRecipients recipients, BillflowProperties properties, Clock clock) {
+                          MailService mail, InvoiceRecipients recipients, InvoiceMails invoiceMails,
+                          BillflowProperties properties, Clock clock) {
         this.cases = cases;
         this.facilities = facilities;
         this.numbers = numbers;
@@ -50,17 +52,17 @@ public class SurgicalCaseInvoicing {
         this.store = store;
         this.mail = mail;
         this.recipients = recipients;
+        this.invoiceMails = invoiceMails;
         this.properties = properties;
         this.clock = clock;
     }
 
-    /** The invoice just issued and the mail Send Invoice starts from. */
-    public record IssuedInvoice(String number, InvoiceEmail defaultEmail, List<String> facilityEmails) {
-    }
-
-    /** Allocates the invoice number, renders and stores the PDF; answers the defaults of the invoice mail. */
+    /**
+     * Allocates the invoice number, renders and stores the PDF, and stores the default invoice mail
+     * (To: the facility's first billing contact) that Send Invoice starts from; answers the number.
+     */
     @Transactional
-    public IssuedInvoice issueInvoice(Long caseId) {
+    public String issueInvoice(Long caseId) {
         SurgicalCase surgicalCase = cases.get(caseId);
         Facility facility = facilities.get(surgicalCase.getFacilityCode());
         LocalDate today = LocalDate.now(clock);
@@ -68,8 +70,15 @@ public class SurgicalCaseInvoicing {
         surgicalCase.issueInvoice(number, today, facility.getPaymentTermsDays());
         byte[] pdf = pdfRenderer.render(documents.invoice(surgicalCase, facility));
         store.store(OWNER_TYPE, caseId, DocumentKind.INVOICE, number + ".pdf", pdf);
-        return new IssuedInvoice(number, defaultEmail(surgicalCase, facility),
-                facility.getBillingContacts().stream().map(BillingContact::email).toList());
+        invoiceMails.save(caseId, defaultEmail(surgicalCase, facility));
+        return number;
+    }
+
+    /** The invoice mail as it stands: the default, or what the user chose in Send Invoice. */
+    @Transactional(readOnly = true)
+    public InvoiceEmail invoiceMail(Long caseId) {
+        return invoiceMails.find(caseId).orElseThrow(() -> new IllegalStatusException(
+                "Case " + cases.get(caseId).getCaseNumber() + " has no invoice yet, so no invoice mail"));
     }
 
     /** Every billing contact address of the case's facility, first contact first. */
@@ -78,17 +87,22 @@ public class SurgicalCaseInvoicing {
         return facilities.get(cases.get(caseId).getFacilityCode()).getBillingContacts().stream().map(BillingContact::email).toList();
     }
 
-    /** Refuses a mail that cannot be sent (no or malformed address, empty subject) before anything is queued. */
-    @Transactional(readOnly = true)
-    public void checkEmail(Long caseId, InvoiceEmail email) {
+    /**
+     * Records the invoice mail the user chose in Send Invoice, after refusing one that cannot be sent
+     * (no or malformed address, empty subject, over-long text: {@link com.billflow.common.InvalidInputException}, 400)
+     * so the user hears it while still on the form.
+     */
+    @Transactional
+    public void chooseInvoiceMail(Long caseId, InvoiceEmail email) {
         recipients.resolve(email, facilityEmails(caseId));
+        invoiceMails.save(caseId, email);
     }
 
-    /** Sends the invoice PDF; a retry after the server accepted it records the first send and mails nothing. */
+    /** Sends the invoice PDF with the recorded invoice mail; a retry after the server accepted it mails nothing. */
     @Transactional
-    public SentMail emailInvoice(Long caseId, InvoiceEmail email) {
+    public SentMail emailInvoice(Long caseId) {
         SurgicalCase surgicalCase = cases.get(caseId);
-        InvoiceRecipients.Resolved resolved = recipients.resolve(email, facilityEmails(caseId));
+        InvoiceRecipients.Resolved resolved = recipients.resolve(invoiceMail(caseId), facilityEmails(caseId));
         StoredDocument pdf = invoicePdf(caseId);
         SentMail sent = mail.sendOnce(new OutgoingMail("surgical-case-invoice:" + caseId, properties.mail().from(),
                 resolved.to(), resolved.replyTo(), resolved.subject(), resolved.body(),

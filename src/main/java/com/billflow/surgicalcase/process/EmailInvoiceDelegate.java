@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Async and retried (see the BPMN): an SMTP outage ends as an incident, never as a lost or doubled mail. */
+/**
+ * Async and retried (see the BPMN): sends the invoice mail recorded for the case (see
+ * {@link CheckInvoiceMailDelegate}); an SMTP outage ends as an incident, never as a lost or doubled mail.
+ */
 @Component("emailInvoiceDelegate")
 class EmailInvoiceDelegate implements JavaDelegate {
 
@@ -17,6 +20,6 @@ class EmailInvoiceDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        invoicing.emailInvoice(ProcessVariables.caseId(execution), InvoiceEmailVariables.read(execution));
+        invoicing.emailInvoice(ProcessVariables.caseId(execution));
     }
 }

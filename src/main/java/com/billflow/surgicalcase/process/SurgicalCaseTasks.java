@@ -6,8 +6,11 @@ import com.billflow.security.Caller;
 import com.billflow.surgicalcase.InvoiceEmail;
 import com.billflow.surgicalcase.PurchaseOrders;
 import com.billflow.surgicalcase.SurgicalCase;
+import com.billflow.surgicalcase.SendMethod;
+import com.billflow.surgicalcase.SurgicalCaseInvoicing;
 import com.billflow.surgicalcase.SurgicalCaseService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,10 +29,12 @@ public class SurgicalCaseTasks {
 
     private final SurgicalCaseService cases;
     private final UserTasks userTasks;
+    private final SurgicalCaseInvoicing invoicing;
 
-    SurgicalCaseTasks(SurgicalCaseService cases, UserTasks userTasks) {
+    SurgicalCaseTasks(SurgicalCaseService cases, UserTasks userTasks, SurgicalCaseInvoicing invoicing) {
         this.cases = cases;
         this.userTasks = userTasks;
+        this.invoicing = invoicing;
     }
 
     @Transactional
@@ -46,19 +51,25 @@ public class SurgicalCaseTasks {
         return cases.get(caseId);
     }
 
-    /** Sends the invoice by email; every field left out keeps what Send Invoice was prefilled with. */
+    /**
+     * Sends the invoice by email; every field left out keeps what Send Invoice was prefilled with.
+     * The mail goes to the task as a transient variable, so its length is not bound by the engine's
+     * String variables (see {@link CheckInvoiceMailDelegate}).
+     */
     @Transactional
     public SurgicalCase emailInvoice(Long caseId, InvoiceEmail changes, Caller caller) {
         SurgicalCase surgicalCase = cases.get(caseId);
         Task task = openTask(surgicalCase, TASK_SEND_INVOICE, "email the invoice");
-        Map<String, Object> current = userTasks.variables(task);
+        InvoiceEmail current = invoicing.invoiceMail(caseId);
+        InvoiceEmail chosen = new InvoiceEmail(
+                changes.to() != null ? changes.to() : current.to(),
+                changes.allContacts(),
+                changes.replyTo() != null ? changes.replyTo() : current.replyTo(),
+                changes.subject() != null ? changes.subject() : current.subject(),
+                changes.body() != null ? changes.body() : current.body());
         Map<String, Object> variables = new HashMap<>();
-        variables.put(VAR_SEND_INVOICE_BY, "EMAIL");
-        variables.put(VAR_EMAIL_TO, changes.to() != null ? changes.to() : current.get(VAR_EMAIL_TO));
-        variables.put(VAR_EMAIL_ALL_CONTACTS, changes.allContacts());
-        variables.put(VAR_EMAIL_REPLY_TO, changes.replyTo() != null ? changes.replyTo() : current.get(VAR_EMAIL_REPLY_TO));
-        variables.put(VAR_EMAIL_SUBJECT, changes.subject() != null ? changes.subject() : current.get(VAR_EMAIL_SUBJECT));
-        variables.put(VAR_EMAIL_BODY, changes.body() != null ? changes.body() : current.get(VAR_EMAIL_BODY));
+        variables.put(VAR_SEND_INVOICE_BY, SendMethod.EMAIL.name());
+        variables.put(CheckInvoiceMailDelegate.VAR_INVOICE_MAIL, Variables.objectValue(chosen, true).create());
         userTasks.complete(task, variables, caller);
         return cases.get(caseId);
     }

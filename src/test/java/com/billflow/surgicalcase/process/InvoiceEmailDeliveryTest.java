@@ -1,7 +1,6 @@
 package com.billflow.surgicalcase.process;
 
 import com.billflow.support.IntegrationTest;
-import com.billflow.surgicalcase.InvoiceEmail;
 import com.billflow.surgicalcase.SurgicalCase;
 import com.billflow.surgicalcase.SurgicalCaseInvoicing;
 import com.billflow.surgicalcase.SurgicalCaseService;
@@ -74,7 +73,7 @@ class InvoiceEmailDeliveryTest extends IntegrationTest {
         ProcessInstance pi = caseWaitingToBeEmailed();
         Long caseId = caseOf(pi).getId();
         new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
-            invoicing.emailInvoice(caseId, new InvoiceEmail("first@example.org", false, null, "Invoice", "Body"));
+            invoicing.emailInvoice(caseId);
             tx.setRollbackOnly();
         });
         assertThat(smtp.getReceivedMessages()).hasSize(1);
