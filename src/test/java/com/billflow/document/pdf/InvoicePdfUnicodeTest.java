@@ -22,6 +22,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static com.billflow.document.pdf.SampleInvoiceDocuments.BILL_TO;
 import static com.billflow.document.pdf.SampleInvoiceDocuments.REMIT_TO;
@@ -148,6 +152,34 @@ class InvoicePdfUnicodeTest {
         assertThat(text).contains("Ward 3 East wing", "Accounts Payable");
         assertThat(text).doesNotContain("?", "\u0000", "\u0007", "\u200B", "\uFEFF");
         assertThat(logged.list).isEmpty();
+    }
+
+    @Test
+    void documentsRenderedAtTheSameTimeShareTheFontsWithoutMixingTheirGlyphs() throws Exception {
+        // given the expected text of each document, rendered alone
+        List<InvoiceDocument> documents = List.of(SampleInvoiceDocuments.multilingualSurgicalCaseInvoice(),
+                SampleInvoiceDocuments.laboratoryCreditNote(), SampleInvoiceDocuments.productionInvoice(40));
+        List<String> expected = new ArrayList<>();
+        for (InvoiceDocument document : documents) {
+            expected.add(textOf(renderer.render(document)));
+        }
+
+        // when the async steps render them on several threads at once
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> rendered = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                InvoiceDocument document = documents.get(i % documents.size());
+                rendered.add(threads.submit(() -> textOf(renderer.render(document))));
+            }
+
+            // then each comes out exactly as when rendered alone
+            for (int i = 0; i < rendered.size(); i++) {
+                assertThat(rendered.get(i).get(30, TimeUnit.SECONDS)).isEqualTo(expected.get(i % documents.size()));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private static String textOf(byte[] pdf) throws IOException {
