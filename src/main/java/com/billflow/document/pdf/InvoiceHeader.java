@@ -20,7 +20,7 @@ import static com.billflow.document.pdf.PdfStyles.RULE;
 import static com.billflow.document.pdf.PdfStyles.TITLE;
 import static com.billflow.document.pdf.PdfStyles.cell;
 import static com.billflow.document.pdf.PdfStyles.hasText;
-import static com.billflow.document.pdf.PdfStyles.text;
+import static com.billflow.document.pdf.PdfStyles.paragraph;
 
 /** The top of the first page: seller and document facts, the parties, then the references. */
 final class InvoiceHeader {
@@ -39,7 +39,7 @@ final class InvoiceHeader {
         PdfPCell facts = new PdfPCell();
         facts.setBorder(Rectangle.NO_BORDER);
         facts.setPadding(0);
-        Paragraph title = new Paragraph(text(document.title()), TITLE);
+        Paragraph title = paragraph(document.title(), TITLE);
         title.setAlignment(Element.ALIGN_RIGHT);
         title.setSpacingAfter(6);
         facts.addElement(title);
@@ -81,8 +81,8 @@ final class InvoiceHeader {
             cell.setPadding(0);
             cell.setPaddingBottom(6);
             cell.setPaddingRight(8);
-            cell.addElement(new Paragraph(text(reference.label()), LABEL));
-            cell.addElement(new Paragraph(text(reference.value()), BODY));
+            cell.addElement(paragraph(reference.label(), LABEL));
+            cell.addElement(paragraph(reference.value(), BODY));
             table.addCell(cell);
         }
         // A row is only printed once complete; the filler cells must stay invisible.
@@ -105,14 +105,14 @@ final class InvoiceHeader {
         cell.setPadding(0);
         cell.setPaddingRight(12);
         if (heading != null) {
-            Paragraph label = new Paragraph(heading.toUpperCase(Locale.ROOT), LABEL);
+            Paragraph label = paragraph(heading.toUpperCase(Locale.ROOT), LABEL);
             label.setSpacingAfter(2);
             cell.addElement(label);
         }
         if (party == null) {
             return cell;
         }
-        cell.addElement(new Paragraph(text(party.name()), nameFont));
+        cell.addElement(paragraph(party.name(), nameFont));
         addLines(cell, party.addressLines());
         addLines(cell, party.contactLines());
         return cell;
@@ -124,7 +124,7 @@ final class InvoiceHeader {
         }
         for (String line : lines) {
             if (hasText(line)) {
-                cell.addElement(new Paragraph(line, BODY));
+                cell.addElement(paragraph(line, BODY));
             }
         }
     }

@@ -19,7 +19,9 @@ import static com.billflow.document.pdf.PdfStyles.hasText;
  * Lays out an {@link InvoiceDocument} as an A4 PDF: seller and document facts, bill-to and
  * remit-to, references, the lines (header repeated on every page), the totals and the notes.
  * Amounts are plain figures; the currency code sits in the column headers and the total row,
- * never a currency symbol. Only standard fonts are used so the text stays extractable.
+ * never a currency symbol. Fonts are embedded (see {@link PdfFonts}) and every character given is
+ * printed: one no embedded font has is printed as {@value PrintableText#REPLACEMENT} and logged
+ * at WARN once per document (see {@link PrintableText}).
  */
 @Component
 public class InvoicePdfRenderer {
@@ -28,7 +30,9 @@ public class InvoicePdfRenderer {
     private static final float BOTTOM_MARGIN = 54;
 
     /** Renders the document; optional fields that are null render empty. */
-    public byte[] render(InvoiceDocument document) {
+    public byte[] render(InvoiceDocument given) {
+        PrintableText printableText = new PrintableText(PdfFonts::covers);
+        InvoiceDocument document = printableText.clean(given);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document pdf = new Document(PageSize.A4, MARGIN, MARGIN, MARGIN, BOTTOM_MARGIN);
         PdfWriter writer = PdfWriter.getInstance(pdf, out);
@@ -52,6 +56,7 @@ public class InvoicePdfRenderer {
         pdf.add(InvoiceTotalsTable.build(orEmpty(document.summary()), document.total(), currencyCode));
         addNotes(pdf, orEmpty(document.notes()));
         pdf.close();
+        printableText.warnIfAny(label);
         return out.toByteArray();
     }
 
@@ -67,7 +72,7 @@ public class InvoicePdfRenderer {
             if (!hasText(note)) {
                 continue;
             }
-            Paragraph paragraph = new Paragraph(note, PdfStyles.BODY);
+            Paragraph paragraph = PdfStyles.paragraph(note, PdfStyles.BODY);
             paragraph.setSpacingBefore(first ? 22 : 4);
             pdf.add(paragraph);
             first = false;

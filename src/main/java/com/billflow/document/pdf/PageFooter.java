@@ -2,7 +2,6 @@ package com.billflow.document.pdf;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
@@ -20,8 +19,8 @@ final class PageFooter extends PdfPageEventHelper {
     public void onEndPage(PdfWriter writer, Document document) {
         float y = document.bottomMargin() / 2;
         ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_LEFT,
-                new Phrase(documentLabel, PdfStyles.SMALL), document.left(), y, 0);
+                PdfStyles.phrase(documentLabel, PdfStyles.SMALL), document.left(), y, 0);
         ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_RIGHT,
-                new Phrase("Page " + writer.getPageNumber(), PdfStyles.SMALL), document.right(), y, 0);
+                PdfStyles.phrase("Page " + writer.getPageNumber(), PdfStyles.SMALL), document.right(), y, 0);
     }
 }

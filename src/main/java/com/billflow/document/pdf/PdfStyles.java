@@ -1,10 +1,9 @@
 package com.billflow.document.pdf;
 
 import com.billflow.money.Money;
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
+import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.SplitCharacter;
@@ -16,8 +15,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Fonts, colours, cell factories and value formatting shared by the invoice PDF parts. Only the
- * standard Helvetica fonts are used: they need no embedding and keep the text extractable.
+ * Fonts, colours, cell and paragraph factories and value formatting shared by the invoice PDF
+ * parts. Every text goes through {@link PdfFonts#phrase}, so each run uses the first embedded font
+ * that has its glyphs; the text must already have passed {@link PrintableText}.
  */
 final class PdfStyles {
 
@@ -28,15 +28,15 @@ final class PdfStyles {
     static final Color HEADER_FILL = new Color(0xEE, 0xF1, 0xF5);
     static final Color ZEBRA_FILL = new Color(0xF9, 0xFA, 0xFB);
 
-    static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 20, Font.NORMAL, ACCENT);
-    static final Font PARTY_NAME = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10, Font.NORMAL, INK);
-    static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 9, Font.NORMAL, INK);
-    static final Font BODY_BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9, Font.NORMAL, INK);
-    static final Font LABEL = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 7.5f, Font.NORMAL, MUTED);
-    static final Font TABLE_HEADER = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8, Font.NORMAL, ACCENT);
-    static final Font TABLE_BODY = FontFactory.getFont(FontFactory.HELVETICA, 8.5f, Font.NORMAL, INK);
-    static final Font TOTAL = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11, Font.NORMAL, ACCENT);
-    static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 7.5f, Font.NORMAL, MUTED);
+    static final Font TITLE = PdfFonts.font(true, 20, ACCENT);
+    static final Font PARTY_NAME = PdfFonts.font(true, 10, INK);
+    static final Font BODY = PdfFonts.font(false, 9, INK);
+    static final Font BODY_BOLD = PdfFonts.font(true, 9, INK);
+    static final Font LABEL = PdfFonts.font(true, 7.5f, MUTED);
+    static final Font TABLE_HEADER = PdfFonts.font(true, 8, ACCENT);
+    static final Font TABLE_BODY = PdfFonts.font(false, 8.5f, INK);
+    static final Font TOTAL = PdfFonts.font(true, 11, ACCENT);
+    static final Font SMALL = PdfFonts.font(false, 7.5f, MUTED);
 
     /** Shown for a document that has no number yet (estimates, WIP). */
     static final String NO_NUMBER = "\u2014";
@@ -70,9 +70,19 @@ final class PdfStyles {
         return quantity == null ? "" : quantity.stripTrailingZeros().toPlainString();
     }
 
+    /** The text in {@code font}, CJK runs in the fallback font; null renders empty. */
+    static Phrase phrase(String value, Font font) {
+        return PdfFonts.phrase(text(value), font);
+    }
+
+    /** A paragraph of {@link #phrase}; its leading is 1.5 × the font size. */
+    static Paragraph paragraph(String value, Font font) {
+        return new Paragraph(phrase(value, font));
+    }
+
     /** A borderless cell, the building block of the layout tables. */
     static PdfPCell cell(String value, Font font, int alignment) {
-        PdfPCell cell = new PdfPCell(new Phrase(text(value), font));
+        PdfPCell cell = new PdfPCell(phrase(value, font));
         cell.setBorder(Rectangle.NO_BORDER);
         cell.setHorizontalAlignment(alignment);
         cell.setPaddingTop(1.5f);
@@ -88,7 +98,7 @@ final class PdfStyles {
 
     /** A cell of the lines or summary table: padded, with a thin rule under it. */
     static PdfPCell tableCell(String value, Font font, int alignment) {
-        return tableCell(new Phrase(text(value), font), alignment);
+        return tableCell(phrase(value, font), alignment);
     }
 
     /**
@@ -96,9 +106,7 @@ final class PdfStyles {
      * number broken at one of its own hyphens reads as two different numbers.
      */
     static PdfPCell identifierCell(String value, Font font, int alignment) {
-        Chunk chunk = new Chunk(text(value), font);
-        chunk.setSplitCharacter(WHITESPACE_ONLY);
-        return tableCell(new Phrase(chunk), alignment);
+        return tableCell(PdfFonts.withSplitCharacter(phrase(value, font), WHITESPACE_ONLY), alignment);
     }
 
     private static PdfPCell tableCell(Phrase phrase, int alignment) {

@@ -75,6 +75,58 @@ final class SampleInvoiceDocuments {
                 List.of());
     }
 
+    /**
+     * A surgical case billed across borders: Greek seller, Polish hospital, Czech manufacturer,
+     * Cyrillic, Japanese and Korean references, so every script the fonts cover is on the page.
+     */
+    static InvoiceDocument multilingualSurgicalCaseInvoice() {
+        Party seller = new Party("Ιατρικά Είδη Α.Ε.",
+                List.of("Λεωφόρος Κηφισίας 44", "151 25 Μαρούσι, Ελλάδα"),
+                List.of("billing@iatrika.example"));
+        Party remitTo = new Party("Ιατρικά Είδη Α.Ε. - Τράπεζα Πειραιώς",
+                List.of("IBAN GR16 0110 1250 0000 0001 2300 695"), List.of());
+        Party billTo = new Party("Szpital Miejski Łódź",
+                List.of("Dział Zamówień", "ul. Żeromskiego 113", "90-549 Łódź, Polska"),
+                List.of("zamowienia@szpital-lodz.example"));
+        List<Line> lines = List.of(
+                line("Čech Medical s.r.o.", "CM-3.5-24", "LOT Ř-2291", "Śruba korowa Ø 3,5 mm", "6", "48.75"),
+                line("Čech Medical s.r.o.", "CM-PL-08", "SN ČM-77811", "Płytka blokująca, 8 otworów", "1", "1234.50"),
+                line("Ιατρικά Είδη Α.Ε.", "IE-100", null, "Αποστειρωμένο σετ εργαλείων", "1", "210.00"));
+        return new InvoiceDocument("INVOICE", "INV-2025-00077",
+                LocalDate.of(2025, 9, 1), LocalDate.of(2025, 10, 1),
+                seller, remitTo, billTo,
+                List.of(new Reference("PO (Čech Medical s.r.o.)", "ZAM/2025/Ł-17"),
+                        new Reference("Surgeon", "dr Paweł Świątek"),
+                        new Reference("Referring hospital", "Хирургическая больница №1"),
+                        new Reference("Proctoring hospital", "東京医科大学病院"),
+                        new Reference("Registry partner", "서울대학교병원")),
+                lines,
+                List.of(new SummaryRow("Subtotal", usd("1737.00")),
+                        new SummaryRow("Rabat 5% (Čech Medical s.r.o.)", usd("-76.35"))),
+                usd("1660.65"),
+                List.of("Warunki płatności: 30 dni. Ευχαριστούμε για την προτίμηση."));
+    }
+
+    /** A laboratory's credit note: Korean laboratory, Japanese client, Cyrillic line text; no manufacturer or lot. */
+    static InvoiceDocument laboratoryCreditNote() {
+        Party laboratory = new Party("서울대학교병원", List.of(), List.of("lab@snuh.example"));
+        Party client = new Party("東京医科大学病院",
+                List.of("東京都新宿区西新宿6-7-1", "160-0023"), List.of("keiri@tokyo-med.example"));
+        List<Line> lines = List.of(
+                line(null, null, null, "Анализ крови — Хирургическая больница №1", "-2", "40.00"),
+                line(null, null, null, "検体の再検査 (재검사)", "-1", "25.00"));
+        return new InvoiceDocument("CREDIT NOTE", "CN-2025-0003",
+                LocalDate.of(2025, 6, 10), LocalDate.of(2025, 7, 10),
+                laboratory, laboratory, client,
+                List.of(new Reference("Job", "JOB-5531"),
+                        new Reference("Laboratory", "서울대학교병원"),
+                        new Reference("Credits invoice", "LAB-2025-0107")),
+                lines,
+                List.of(new SummaryRow("Subtotal", usd("-105.00"))),
+                usd("-105.00"),
+                List.of("Payment terms: 2025-07-10. Please quote CN-2025-0003 with your payment."));
+    }
+
     static Line line(String manufacturer, String part, String lot, String description, String quantity, String unit) {
         Money unitPrice = usd(unit);
         BigDecimal qty = new BigDecimal(quantity);
