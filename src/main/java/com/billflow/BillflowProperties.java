@@ -21,8 +21,17 @@ public record BillflowProperties(
                         @DefaultValue List<String> contactLines) {
     }
 
+    /**
+     * Outgoing mail.
+     *
+     * @param inFlightTimeout how long a send started by one node (or one job run) keeps another from
+     *                        sending the same mail: longer than any send can take with the SMTP timeouts
+     *                        ({@code spring.mail.properties.mail.smtp.*timeout}); after it, a send that
+     *                        never finished (a crashed node) is made again, with the same Message-ID
+     */
     public record Mail(@DefaultValue("billing@billflow.example") String from,
                        @DefaultValue("billing@billflow.example") String replyTo,
+                       @DefaultValue("PT5M") java.time.Duration inFlightTimeout,
                        @DefaultValue Embedded embedded) {
 
         /** The SMTP server started inside the application for the no-set-up run. */

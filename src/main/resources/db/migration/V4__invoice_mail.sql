@@ -15,3 +15,9 @@ create table invoice_mail (
 
 -- A sent mail's recipients are any valid address list (up to 20 addresses with display names).
 alter table outbound_mail alter column recipients set data type character varying;
+
+-- A send is claimed before it starts (SENDING), then recorded as ACCEPTED, UNCONFIRMED (the server
+-- received all of it but its answer never came) or FAILED (safe to send again); see MailService.
+alter table outbound_mail add column status varchar(20) default 'ACCEPTED' not null;
+alter table outbound_mail add column started_at timestamp with time zone;
+alter table outbound_mail alter column sent_at drop not null;

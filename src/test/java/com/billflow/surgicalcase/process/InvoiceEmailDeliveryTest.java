@@ -1,5 +1,7 @@
 package com.billflow.surgicalcase.process;
 
+import com.billflow.process.RetriedJobsRunNow;
+import com.billflow.security.Groups;
 import com.billflow.support.IntegrationTest;
 import com.billflow.surgicalcase.SurgicalCase;
 import com.billflow.surgicalcase.SurgicalCaseInvoicing;
@@ -13,12 +15,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.List;
+
 import static com.billflow.surgicalcase.process.SurgicalCaseBillingProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -35,6 +40,8 @@ class InvoiceEmailDeliveryTest extends IntegrationTest {
     ManagementService management;
     @Autowired
     PlatformTransactionManager transactionManager;
+    @Autowired
+    RetriedJobsRunNow retriedJobs;
 
     @Test
     void smtpOutageEndsAsAnIncidentAndTheRetryAfterwardsSendsExactlyOneMail() {
@@ -57,7 +64,17 @@ class InvoiceEmailDeliveryTest extends IntegrationTest {
 
         // when the server is back and operations retry the job
         smtp.start();
-        management.setJobRetries(emailJob.getId(), 1);
+        assertThat(management.createJobQuery().jobId(emailJob.getId()).singleResult().getDuedate()).isInTheFuture();
+        identityService().setAuthentication(fixtures.user(Groups.ADMIN), List.of(Groups.ADMIN));
+        try {
+            management.setJobRetries(emailJob.getId(), 1);
+        } finally {
+            identityService().clearAuthentication();
+        }
+        retriedJobs.run();
+
+        // then the job is due at once, as the job executor sees it, not at its old retry time
+        assertThat(management.createJobQuery().jobId(emailJob.getId()).executable().count()).isEqualTo(1);
         management.executeJob(emailJob.getId());
 
         // then exactly one mail, and the process goes on
