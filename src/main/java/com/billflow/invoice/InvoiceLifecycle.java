@@ -50,11 +50,14 @@ public class InvoiceLifecycle {
         this.clock = clock;
     }
 
+    /** The longest reason a cancel or reject may give. */
+    public static final int MAX_REASON_LENGTH = 1000;
+
     /** A move without side effects: draft, authorise, unauthorise, cancel, book, reject, pay, accept, auto-book. */
     @Transactional
     public Invoice apply(Long id, InvoiceAction action, String reason, String actor) {
         Invoice invoice = invoices.get(id);
-        String checkedReason = Text.optional("reason", reason, 1000);
+        String checkedReason = Text.optional("reason", reason, MAX_REASON_LENGTH);
         if (action.requiresReason() && checkedReason == null) {
             throw new InvalidInputException("A reason is required to " + action.path() + " " + invoice.describe());
         }

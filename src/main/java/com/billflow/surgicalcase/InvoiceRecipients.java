@@ -16,6 +16,9 @@ import java.util.Set;
 class InvoiceRecipients {
 
     static final int MAX_RECIPIENTS = 20;
+    static final int MAX_ADDRESS_LENGTH = 254;
+    static final int MAX_SUBJECT_LENGTH = 200;
+    static final int MAX_BODY_LENGTH = 10_000;
 
     record Resolved(List<String> to, String replyTo, String subject, String body) {
     }
@@ -35,17 +38,17 @@ class InvoiceRecipients {
             throw new InvalidInputException("At most " + MAX_RECIPIENTS + " recipients are allowed, " + to.size() + " were given");
         }
         to.forEach(address -> requireAddress("To", address));
-        String replyTo = Text.optional("Reply-To", email.replyTo(), 254);
+        String replyTo = Text.optional("Reply-To", email.replyTo(), MAX_ADDRESS_LENGTH);
         if (replyTo != null) {
             requireAddress("Reply-To", replyTo);
         }
-        String subject = Text.required("Subject", email.subject(), 200);
+        String subject = Text.required("Subject", email.subject(), MAX_SUBJECT_LENGTH);
         String body = email.body() == null || email.body().isBlank() ? null : email.body().strip();
         if (body == null) {
             throw new InvalidInputException("Body is required");
         }
-        if (body.length() > 10_000) {
-            throw new InvalidInputException("Body is " + body.length() + " characters long; at most 10000 are allowed");
+        if (body.length() > MAX_BODY_LENGTH) {
+            throw new InvalidInputException("Body is " + body.length() + " characters long; at most " + MAX_BODY_LENGTH + " are allowed");
         }
         return new Resolved(List.copyOf(to), replyTo, subject, body);
     }
@@ -53,7 +56,7 @@ class InvoiceRecipients {
     private static void requireAddress(String field, String address) {
         try {
             InternetAddress parsed = new InternetAddress(address, true);
-            if (!parsed.getAddress().contains("@") || address.length() > 254) {
+            if (!parsed.getAddress().contains("@") || address.length() > MAX_ADDRESS_LENGTH) {
                 throw new AddressException("missing domain");
             }
         } catch (AddressException e) {
