@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,44 +33,65 @@ import java.util.Map;
 @Component
 class ErrorResponses implements GlobalOperationCustomizer {
 
+    /** What each status means here, with a typical body. */
+    private record Error(String description, String code, String message) {
+    }
+
+    private static final Map<String, Error> ERRORS = Map.of(
+            "400", new Error("INVALID_INPUT or MALFORMED_REQUEST: a value is missing, malformed, too long or out of range, an unknown"
+                    + " field was sent, or a code it names does not exist. The message names the field.",
+                    "INVALID_INPUT", "lines[0].quantity: must be greater than 0 (was '-1')"),
+            "401", new Error("UNAUTHORIZED: no or wrong HTTP Basic credentials.",
+                    "UNAUTHORIZED", "Sign in with your Billflow (Camunda) user and password, e.g. HTTP Basic"),
+            "403", new Error("FORBIDDEN: the user's groups do not allow this call (see the groups above).",
+                    "FORBIDDEN", "Your groups do not allow this"),
+            "404", new Error("NOT_FOUND: nothing with the id or code given in the path.",
+                    "NOT_FOUND", "Invoice '42' does not exist"),
+            "409", new Error("ILLEGAL_STATUS: the current status does not allow this (the message names it and what is allowed);"
+                    + " ALREADY_EXISTS; or CONCURRENT_CHANGE: someone changed it at the same time, reload and retry.",
+                    "ILLEGAL_STATUS", "Invoice ALPHA-INV-2026-00007 is BOOKED: 'cancel' is not allowed. Allowed actions: pay, credit"),
+            "415", new Error("UNSUPPORTED_MEDIA_TYPE: the body must be application/json.",
+                    "UNSUPPORTED_MEDIA_TYPE", "Content-Type 'text/plain;charset=UTF-8' is not supported."));
+
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
         if (operation.getResponses() == null) {
             operation.setResponses(new ApiResponses());
         }
-        Map<String, String> errors = new LinkedHashMap<>();
+        List<String> statuses = new ArrayList<>();
         MethodParameter[] parameters = handler.getMethodParameters();
         boolean body = has(parameters, RequestBody.class);
         if (body || has(parameters, RequestParam.class) || Arrays.stream(parameters).anyMatch(ErrorResponses::isNumericPathVariable)) {
-            errors.put("400", "INVALID_INPUT or MALFORMED_REQUEST: a value is missing, malformed, too long or out of range,"
-                    + " an unknown field was sent, or a code it names does not exist. The message names the field.");
+            statuses.add("400");
         }
-        errors.put("401", "UNAUTHORIZED: no or wrong HTTP Basic credentials.");
+        statuses.add("401");
         if (GroupAccess.preAuthorize(handler) != null) {
-            errors.put("403", "FORBIDDEN: the user's groups do not allow this call (see the groups above).");
+            statuses.add("403");
         }
         if (has(parameters, PathVariable.class)) {
-            errors.put("404", "NOT_FOUND: nothing with the id or code given in the path.");
+            statuses.add("404");
         }
         if (writes(handler)) {
-            errors.put("409", "ILLEGAL_STATUS: the current status does not allow this (the message names it); ALREADY_EXISTS;"
-                    + " or CONCURRENT_CHANGE: someone changed it at the same time, reload and retry.");
+            statuses.add("409");
         }
         if (body) {
-            errors.put("415", "UNSUPPORTED_MEDIA_TYPE: the body must be application/json.");
+            statuses.add("415");
         }
-        errors.forEach((code, description) -> operation.getResponses().putIfAbsent(code, new ApiResponse().description(description)));
-        operation.getResponses().forEach((code, response) -> {
-            if (code.startsWith("4")) {
-                response.setContent(errorBody());
+        statuses.forEach(status -> operation.getResponses().putIfAbsent(status, new ApiResponse().description(ERRORS.get(status).description())));
+        operation.getResponses().forEach((status, response) -> {
+            if (status.startsWith("4")) {
+                response.setContent(errorBody(ERRORS.get(status)));
             }
         });
         return operation;
     }
 
-    private static Content errorBody() {
-        return new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
-                new MediaType().schema(new Schema<>().$ref(OpenApiConfiguration.ERROR_SCHEMA)));
+    private static Content errorBody(Error example) {
+        MediaType json = new MediaType().schema(new Schema<>().$ref(OpenApiConfiguration.ERROR_SCHEMA));
+        if (example != null) {
+            json.setExample(Map.of("error", example.code(), "message", example.message()));
+        }
+        return new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE, json);
     }
 
     private static boolean has(MethodParameter[] parameters, Class<? extends java.lang.annotation.Annotation> annotation) {

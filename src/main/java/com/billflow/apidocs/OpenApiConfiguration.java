@@ -45,12 +45,16 @@ class OpenApiConfiguration {
 
             Facilities, laboratories and clients are readable by every signed-in user.
 
-            **Errors.** Every 4xx (and the 500 of a bug) has the body `{"error": CODE, "message": text}` (schema `ApiError`); \
-            the message says what to fix. 400 `INVALID_INPUT` / `MALFORMED_REQUEST`: a value is missing, malformed, \
-            too long or out of range, an unknown field was sent, or a code (facility, laboratory, client) is unknown. \
-            404 `NOT_FOUND`: no such case, invoice, line, document or code in the path. 409 `ILLEGAL_STATUS`: the current \
-            status does not allow this (the message names it); `ALREADY_EXISTS`; `CONCURRENT_CHANGE`: reload and retry. \
-            405 and 415 for a wrong method or a body that is not `application/json`. A refused call changes nothing.
+            **Errors.** Every 4xx has the body `{"error": CODE, "message": text}` (schema `ApiError`); the message \
+            says what to fix, and a refused call changes nothing.
+
+            - 400 `INVALID_INPUT`, `MALFORMED_REQUEST`: a value is missing, malformed, too long or out of range, an unknown \
+            field was sent, or a facility, laboratory or client code is unknown
+            - 401 `UNAUTHORIZED`, 403 `FORBIDDEN`: see above
+            - 404 `NOT_FOUND`: no such case, invoice, line, document or code in the path
+            - 409 `ILLEGAL_STATUS`: the current status does not allow this (the message names it and what is allowed); \
+            `ALREADY_EXISTS`; `CONCURRENT_CHANGE`: reload and retry
+            - 405, 415: a wrong method, or a body that is not `application/json`
 
             **Limits.** Page `size` is 1-100 (default 20). A case has 1-200 lines. Texts have the lengths given \
             in each schema (`maxLength`); one-line texts take no control characters (tabs, line breaks).
@@ -71,10 +75,10 @@ class OpenApiConfiguration {
                                 .example(Map.of("error", "INVALID_INPUT", "message", "lines[0].quantity: must be greater than 0 (was '-1')"))))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC_AUTH))
                 .tags(List.of(
-                        new Tag().name(ApiTags.SURGICAL_CASES).description("Surgical case billing (SPEC §4): submit, POs, invoice, payments."),
+                        new Tag().name(ApiTags.SURGICAL_CASES).description("Surgical case billing: submit, purchase orders, invoice, payments."),
                         new Tag().name(ApiTags.DASHBOARD).description("The \"Pending PO#'s\" panel."),
-                        new Tag().name(ApiTags.INVOICES).description("Laboratory invoices, credit notes and proposals (SPEC §5)."),
-                        new Tag().name(ApiTags.DIRECTORY).description("Facilities, laboratories and clients (SPEC §3): every signed-in user reads, camunda-admin writes."),
+                        new Tag().name(ApiTags.INVOICES).description("Laboratory invoices, credit notes and proposals: lines, status moves, documents, history."),
+                        new Tag().name(ApiTags.DIRECTORY).description("Facilities, laboratories and clients: every signed-in user reads, camunda-admin writes."),
                         new Tag().name(ApiTags.EXPORTS).description("Accounting imports for Xero and QuickBooks Online (camunda-admin).")));
     }
 }
