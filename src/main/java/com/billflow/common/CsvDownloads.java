@@ -13,6 +13,9 @@ import java.util.Locale;
 /** The CSV endpoints' shared parts: the {@code format} parameter and the download response. */
 public final class CsvDownloads {
 
+    /** The {@code format} parameter as the API documents it. */
+    public static final String FORMAT_DESCRIPTION = "xero (the default) or quickbooks, in any case";
+
     private CsvDownloads() {
     }
 

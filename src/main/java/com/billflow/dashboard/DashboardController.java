@@ -1,8 +1,13 @@
 package com.billflow.dashboard;
 
+import com.billflow.apidocs.ApiTags;
 import com.billflow.common.InvalidInputException;
 import com.billflow.security.Caller;
 import com.billflow.security.Groups;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -10,7 +15,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+/** The dashboard page and the API of its "Pending PO#'s" panel. */
 @Controller
+@Tag(name = ApiTags.DASHBOARD)
 class DashboardController {
 
     static final int MAX_PAGE_SIZE = 100;
@@ -28,10 +35,13 @@ class DashboardController {
     }
 
     /** Sales reps see their own cases; billing and administrators see every rep's. */
+    @Operation(summary = "Cases waiting for a PO", description = "Count, total value and one page of the cases in PENDING_PO,"
+            + " oldest event first. Sales reps see their own cases; billing and administrators every rep's.")
     @GetMapping("/api/dashboard/pending-po")
     @ResponseBody
     @PreAuthorize("hasAnyAuthority('sales-rep', 'billing', 'camunda-admin')")
-    PendingPurchaseOrders pendingPo(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+    PendingPurchaseOrders pendingPo(@RequestParam(defaultValue = "0") @Parameter(schema = @Schema(minimum = "0")) int page,
+                                    @RequestParam(defaultValue = "20") @Parameter(schema = @Schema(minimum = "1", maximum = "" + MAX_PAGE_SIZE)) int size,
                                     Authentication user) {
         if (page < 0) {
             throw new InvalidInputException("page must be 0 or more, was " + page);

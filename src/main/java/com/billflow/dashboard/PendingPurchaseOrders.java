@@ -1,6 +1,7 @@
 package com.billflow.dashboard;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -20,6 +21,7 @@ public record PendingPurchaseOrders(long count, BigDecimal totalValue, String cu
     public record CurrencyTotal(String currency, long count, BigDecimal value) {
     }
 
+    @Schema(name = "PendingPurchaseOrder")
     public record Item(Long caseId, String caseNumber, LocalDate eventDate, String facility, String rep,
                        BigDecimal value, String currency) {
     }

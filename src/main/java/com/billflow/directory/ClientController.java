@@ -1,5 +1,8 @@
 package com.billflow.directory;
 
+import com.billflow.apidocs.ApiTags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,6 +19,7 @@ import java.util.List;
 
 /** Clients: readable by every signed-in user, written by administrators. */
 @RestController
+@Tag(name = ApiTags.DIRECTORY)
 @RequestMapping("/api/clients")
 class ClientController {
 
@@ -25,16 +29,19 @@ class ClientController {
         this.clients = clients;
     }
 
+    @Operation(summary = "List clients")
     @GetMapping
     List<Client> list() {
         return clients.all();
     }
 
+    @Operation(summary = "Read a client")
     @GetMapping("/{code}")
     Client get(@PathVariable String code) {
         return clients.get(code);
     }
 
+    @Operation(summary = "Create a client", description = "409 ALREADY_EXISTS when the code is taken: use PUT to change it.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('camunda-admin')")
@@ -42,6 +49,7 @@ class ClientController {
         return clients.create(request);
     }
 
+    @Operation(summary = "Change a client", description = "The code comes from the path; the body's code may be left out.")
     @PutMapping("/{code}")
     @PreAuthorize("hasAuthority('camunda-admin')")
     Client update(@PathVariable String code, @Valid @RequestBody ClientRequest request) {

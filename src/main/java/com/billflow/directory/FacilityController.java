@@ -1,5 +1,8 @@
 package com.billflow.directory;
 
+import com.billflow.apidocs.ApiTags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,6 +19,7 @@ import java.util.List;
 
 /** Facilities: readable by every signed-in user, written by administrators. */
 @RestController
+@Tag(name = ApiTags.DIRECTORY)
 @RequestMapping("/api/facilities")
 class FacilityController {
 
@@ -25,16 +29,19 @@ class FacilityController {
         this.facilities = facilities;
     }
 
+    @Operation(summary = "List facilities")
     @GetMapping
     List<Facility> list() {
         return facilities.all();
     }
 
+    @Operation(summary = "Read a facility")
     @GetMapping("/{code}")
     Facility get(@PathVariable String code) {
         return facilities.get(code);
     }
 
+    @Operation(summary = "Create a facility", description = "409 ALREADY_EXISTS when the code is taken: use PUT to change it.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('camunda-admin')")
@@ -42,6 +49,7 @@ class FacilityController {
         return facilities.create(request);
     }
 
+    @Operation(summary = "Change a facility", description = "The code comes from the path; the body's code may be left out.")
     @PutMapping("/{code}")
     @PreAuthorize("hasAuthority('camunda-admin')")
     Facility update(@PathVariable String code, @Valid @RequestBody FacilityRequest request) {

@@ -1,5 +1,8 @@
 package com.billflow.directory;
 
+import com.billflow.apidocs.ApiTags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,6 +19,7 @@ import java.util.List;
 
 /** Laboratories: readable by every signed-in user, written by administrators. */
 @RestController
+@Tag(name = ApiTags.DIRECTORY)
 @RequestMapping("/api/laboratories")
 class LaboratoryController {
 
@@ -25,16 +29,19 @@ class LaboratoryController {
         this.laboratories = laboratories;
     }
 
+    @Operation(summary = "List laboratories")
     @GetMapping
     List<Laboratory> list() {
         return laboratories.all();
     }
 
+    @Operation(summary = "Read a laboratory")
     @GetMapping("/{code}")
     Laboratory get(@PathVariable String code) {
         return laboratories.get(code);
     }
 
+    @Operation(summary = "Create a laboratory", description = "409 ALREADY_EXISTS when the code is taken: use PUT to change it.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('camunda-admin')")
@@ -42,6 +49,7 @@ class LaboratoryController {
         return laboratories.create(request);
     }
 
+    @Operation(summary = "Change a laboratory", description = "The code comes from the path; the body's code may be left out.")
     @PutMapping("/{code}")
     @PreAuthorize("hasAuthority('camunda-admin')")
     Laboratory update(@PathVariable String code, @Valid @RequestBody LaboratoryRequest request) {

@@ -1,9 +1,16 @@
 package com.billflow.export;
 
+import com.billflow.apidocs.ApiTags;
 import com.billflow.common.CsvDownloads;
 import com.billflow.common.InvalidInputException;
 import com.billflow.document.csv.AccountingFormat;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,6 +23,7 @@ import java.time.LocalDate;
 
 /** Every invoice of both lifecycles dated within a range as one accounting import file, streamed as it is read. */
 @RestController
+@Tag(name = ApiTags.EXPORTS)
 class InvoiceExportController {
 
     private final AccountingExport export;
@@ -28,11 +36,17 @@ class InvoiceExportController {
      * @param from first invoice date included (ISO), default: the first day of the current month
      * @param to   last invoice date included (ISO), default: today
      */
+    @Operation(summary = "Export issued invoices as one accounting import CSV", description = "Case invoices and laboratory"
+            + " invoices and credit notes (from AUTHORISED on, never proposals) dated from `from` to `to`, streamed.")
+    @ApiResponse(responseCode = "200", description = "The CSV", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     @GetMapping("/api/exports/invoices.csv")
     @PreAuthorize("hasAuthority('camunda-admin')")
-    void export(@RequestParam(required = false) String format,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+    void export(@RequestParam(required = false) @Parameter(description = CsvDownloads.FORMAT_DESCRIPTION,
+                        schema = @Schema(allowableValues = {"xero", "quickbooks"})) String format,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                @Parameter(description = "First invoice date included; default: the first day of the month of `to`") LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                @Parameter(description = "Last invoice date included; default: today") LocalDate to,
                 HttpServletResponse response) throws IOException {
         AccountingFormat accountingFormat = CsvDownloads.parse(format);
         LocalDate last = to == null ? LocalDate.now() : to;

@@ -1,5 +1,6 @@
 package com.billflow.invoice;
 
+import com.billflow.apidocs.ApiTags;
 import com.billflow.common.CsvDownloads;
 import com.billflow.common.InvalidInputException;
 import com.billflow.document.DocumentKind;
@@ -7,6 +8,12 @@ import com.billflow.document.StoredDocument;
 import com.billflow.document.csv.AccountingFormat;
 import com.billflow.invoice.process.InvoiceTasks;
 import com.billflow.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Page;
@@ -39,7 +46,10 @@ import java.util.Locale;
 @RestController
 @RequestMapping("/api/invoices")
 @PreAuthorize("hasAnyAuthority('office-manager', 'camunda-admin')")
+@Tag(name = ApiTags.INVOICES)
 class InvoiceController {
+
+    static final int MAX_PAGE_SIZE = 100;
 
     private final InvoiceService invoices;
     private final InvoiceTasks tasks;
@@ -53,74 +63,95 @@ class InvoiceController {
         this.documents = documents;
     }
 
-    record ActionRequest(String reason) {
+    record ActionRequest(@Schema(maxLength = InvoiceLifecycle.MAX_REASON_LENGTH, description = "Required to cancel and reject") String reason) {
     }
 
-    record MergeRequest(List<Long> invoiceIds) {
+    record MergeRequest(@Schema(description = "At least two different INITIAL production invoices of one laboratory and client;"
+            + " the first becomes the draft that holds every line") List<Long> invoiceIds) {
     }
 
+    @Schema(name = "InvoicePage")
     record PageJson(List<InvoiceJson> items, int page, int size, long totalItems, int totalPages) {
     }
 
+    @Schema(name = "InvoiceDocument")
     record DocumentJson(Long id, DocumentKind kind, String fileName, Instant createdAt, String sha256) {
         static DocumentJson of(StoredDocument d) {
             return new DocumentJson(d.getId(), d.getKind(), d.getFileName(), d.getCreatedAt(), d.getSha256());
         }
     }
 
+    @Operation(summary = "Create an invoice or proposal", description = "Created INITIAL for a job; starts its process.")
+    @ApiResponse(responseCode = "201", description = "The invoice as created", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<InvoiceJson> create(@Valid @RequestBody CreateInvoiceRequest request, Authentication user) {
         Invoice created = invoices.create(request, user.getName());
         return ResponseEntity.created(URI.create("/api/invoices/" + created.getId())).body(InvoiceJson.of(created));
     }
 
+    @Operation(summary = "Read an invoice", description = "With `allowedActions`: what its status allows now.")
     @GetMapping("/{id}")
     InvoiceJson get(@PathVariable Long id) {
         return InvoiceJson.of(invoices.get(id));
     }
 
+    @Operation(summary = "Find invoices", description = "Newest first, one page at a time.")
     @GetMapping
     PageJson search(@RequestParam(required = false) InvoiceStatus status, @RequestParam(required = false) InvoiceType type,
-                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > 100) {
-            throw new InvalidInputException("page must be 0 or more and size between 1 and 100");
+                    @RequestParam(defaultValue = "0") @Parameter(schema = @Schema(minimum = "0")) int page,
+                    @RequestParam(defaultValue = "20") @Parameter(schema = @Schema(minimum = "1", maximum = "" + MAX_PAGE_SIZE)) int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
         }
         Page<Invoice> found = invoices.search(status, type, page, size);
         return new PageJson(found.map(InvoiceJson::of).getContent(), page, size, found.getTotalElements(), found.getTotalPages());
     }
 
+    @Operation(summary = "Add a line", description = "SAMPLE_TEST and COST take quantity and unitPrice (no more decimals than the"
+            + " currency has); SURCHARGE, REBATE, DISCOUNT and TAX take a percent. In DRAFT the invoice becomes EDITED.")
     @PostMapping("/{id}/lines")
     @ResponseStatus(HttpStatus.CREATED)
     InvoiceJson addLine(@PathVariable Long id, @Valid @RequestBody LineRequest line, Authentication user) {
         return InvoiceJson.of(invoices.addLine(id, line, user.getName()));
     }
 
+    @Operation(summary = "Change a line", description = "As adding one; the whole line is replaced.")
     @PutMapping("/{id}/lines/{lineId}")
     InvoiceJson changeLine(@PathVariable Long id, @PathVariable Long lineId, @Valid @RequestBody LineRequest line, Authentication user) {
         return InvoiceJson.of(invoices.changeLine(id, lineId, line, user.getName()));
     }
 
+    @Operation(summary = "Remove a line")
     @DeleteMapping("/{id}/lines/{lineId}")
     InvoiceJson removeLine(@PathVariable Long id, @PathVariable Long lineId, Authentication user) {
         return InvoiceJson.of(invoices.removeLine(id, lineId, user.getName()));
     }
 
+    @Operation(summary = "Merge INITIAL invoices into one draft", description = "The others end MERGED with `mergedIntoId`.")
+    @ApiResponse(responseCode = "200", description = "The merged draft", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: one of the invoices does not exist")
     @PostMapping("/merge")
     InvoiceJson merge(@RequestBody MergeRequest request, Authentication user) {
         return InvoiceJson.of(invoices.merge(request.invoiceIds(), user.getName()));
     }
 
     /** draft, release, authorise, unauthorise, transmit, book, reject, pay, credit, cancel, reprice (and send, accept for proposals). */
+    @Operation(summary = "Move an invoice on", description = "Completes the task of the invoice's process with this action; the"
+            + " status decides which actions are allowed (`allowedActions`), anything else is 409. `cancel` and `reject` need a"
+            + " `reason`; `credit` answers with the credit note.")
     @PostMapping("/{id}/{action}")
-    InvoiceJson act(@PathVariable Long id, @PathVariable String action, @RequestBody(required = false) ActionRequest request,
+    InvoiceJson act(@PathVariable Long id, @PathVariable @Parameter(schema = @Schema(allowableValues = {"draft", "release", "authorise",
+                            "unauthorise", "transmit", "book", "reject", "pay", "credit", "cancel", "reprice", "send", "accept"})) String action, @RequestBody(required = false) ActionRequest request,
                     Authentication user) {
         String reason = request == null ? null : request.reason();
         return InvoiceJson.of(tasks.perform(id, InvoiceAction.fromPath(action), reason, Caller.from(user)));
     }
 
+    @Operation(summary = "Make an estimate or work-in-progress PDF", description = "Only while INITIAL.")
     @PostMapping("/{id}/documents/{kind}")
     @ResponseStatus(HttpStatus.CREATED)
-    DocumentJson preliminaryDocument(@PathVariable Long id, @PathVariable String kind) {
+    DocumentJson preliminaryDocument(@PathVariable Long id,
+                                     @PathVariable @Parameter(schema = @Schema(allowableValues = {"estimate", "wip"})) String kind) {
         DocumentKind documentKind = switch (kind.toLowerCase(Locale.ROOT)) {
             case "estimate" -> DocumentKind.ESTIMATE;
             case "wip" -> DocumentKind.WIP;
@@ -129,11 +160,14 @@ class InvoiceController {
         return DocumentJson.of(documents.preliminary(id, documentKind));
     }
 
+    @Operation(summary = "List the invoice's documents")
     @GetMapping("/{id}/documents")
     List<DocumentJson> documents(@PathVariable Long id) {
         return documents.all(id).stream().map(DocumentJson::of).toList();
     }
 
+    @Operation(summary = "Download a document (PDF)", description = "Header `X-Content-SHA256` carries the PDF's SHA-256.")
+    @ApiResponse(responseCode = "200", description = "The PDF", content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/{id}/documents/{documentId}")
     ResponseEntity<byte[]> document(@PathVariable Long id, @PathVariable Long documentId) {
         StoredDocument pdf = documents.get(id, documentId);
@@ -143,6 +177,7 @@ class InvoiceController {
                 .body(pdf.getContent());
     }
 
+    @Operation(summary = "Read the invoice's history", description = "Every status change: from, to, who, when, reason.")
     @GetMapping("/{id}/history")
     List<InvoiceHistoryEntry> history(@PathVariable Long id) {
         invoices.get(id);
@@ -150,9 +185,13 @@ class InvoiceController {
     }
 
     /** Written to a buffer first so that a refusal is still a clean JSON 4xx. */
+    @Operation(summary = "Download the invoice as an accounting import CSV")
+    @ApiResponse(responseCode = "200", description = "The CSV", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "409", description = "ILLEGAL_STATUS: a proposal, or not released yet")
     @GetMapping("/{id}.csv")
     @PreAuthorize("hasAuthority('camunda-admin')")
-    void csv(@PathVariable Long id, @RequestParam(required = false) String format, HttpServletResponse response) throws IOException {
+    void csv(@PathVariable Long id, @RequestParam(required = false) @Parameter(description = CsvDownloads.FORMAT_DESCRIPTION,
+            schema = @Schema(allowableValues = {"xero", "quickbooks"})) String format, HttpServletResponse response) throws IOException {
         AccountingFormat accountingFormat = CsvDownloads.parse(format);
         StringWriter csv = new StringWriter();
         String number = documents.writeCsv(id, accountingFormat, csv);

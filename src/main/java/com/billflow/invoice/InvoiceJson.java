@@ -1,5 +1,7 @@
 package com.billflow.invoice;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
@@ -12,6 +14,7 @@ public record InvoiceJson(
         LocalDate dueDate, Long originalInvoiceId, Long creditNoteId, Long mergedIntoId, Long proposalId, Long productionInvoiceId,
         String transmittedBy, List<String> allowedActions) {
 
+    @Schema(name = "InvoiceLine")
     public record Line(Long id, LineKind kind, String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal percent,
                        BigDecimal amount) {
     }

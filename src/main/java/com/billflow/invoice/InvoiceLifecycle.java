@@ -50,6 +50,7 @@ public class InvoiceLifecycle {
         this.clock = clock;
     }
 
+    /** The longest reason a cancel or reject may give. */
     public static final int MAX_REASON_LENGTH = 1000;
 
     /** A move without side effects: draft, authorise, unauthorise, cancel, book, reject, pay, accept, auto-book. */

@@ -20,9 +20,10 @@ import java.io.IOException;
 
 /**
  * Who may call what. {@code /api/**}: HTTP Basic (or the dashboard's session), 401/403 as JSON.
- * {@code /dashboard} and {@code /mailbox}: a login form. {@code /engine-rest/**}: Camunda's own
- * Basic authentication filter, so the engine's authorizations apply to every call. The Camunda
- * webapps keep their own login and CSRF protection.
+ * {@code /dashboard}, {@code /mailbox} and the API's OpenAPI description ({@code /v3/api-docs},
+ * {@code /swagger-ui/index.html}): any signed-in user, by the login form or HTTP Basic.
+ * {@code /engine-rest/**}: Camunda's own Basic authentication filter, so the engine's
+ * authorizations apply to every call. The Camunda webapps keep their own login and CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -56,7 +57,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/dashboard/**", "/mailbox/**", "/login", "/logout", "/billflow/**")
+        return http.securityMatcher("/dashboard/**", "/mailbox/**", "/login", "/logout", "/billflow/**",
+                        "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/billflow/**").permitAll()
                         .anyRequest().authenticated())

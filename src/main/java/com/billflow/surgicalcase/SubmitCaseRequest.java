@@ -1,5 +1,6 @@
 package com.billflow.surgicalcase;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import static com.billflow.common.Text.NO_CONTROL;
 import jakarta.validation.constraints.Digits;
@@ -28,6 +29,7 @@ public record SubmitCaseRequest(
         @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
         @NotEmpty @Size(max = 200) List<@Valid @NotNull Line> lines) {
 
+    @Schema(name = "CaseLineRequest")
     public record Line(
             @NotBlank @Size(max = 100) @Pattern(regexp = NO_CONTROL) String manufacturer,
             @NotBlank @Size(max = 64) @Pattern(regexp = NO_CONTROL) String partNumber,

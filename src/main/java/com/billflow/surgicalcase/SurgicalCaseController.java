@@ -1,10 +1,17 @@
 package com.billflow.surgicalcase;
 
+import com.billflow.apidocs.ApiTags;
 import com.billflow.document.StoredDocument;
 import com.billflow.document.csv.AccountingFormat;
 import com.billflow.common.CsvDownloads;
 import com.billflow.security.Caller;
 import com.billflow.surgicalcase.process.SurgicalCaseTasks;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -28,8 +35,10 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.util.Map;
 
+/** Surgical cases over REST (SPEC §4); each call completes the same Camunda task as Tasklist. */
 @RestController
 @RequestMapping("/api/surgical-cases")
+@Tag(name = ApiTags.SURGICAL_CASES)
 class SurgicalCaseController {
 
     private static final String CASE_WORKERS = "hasAnyAuthority('billing', 'camunda-admin')";
@@ -46,12 +55,26 @@ class SurgicalCaseController {
         this.exports = exports;
     }
 
-    record PurchaseOrdersRequest(String allManufacturers, @Size(max = 50) Map<String, String> byManufacturer) {
+    @Schema(description = "Either one PO number for all manufacturers or one per manufacturer on the case; each PO 1-"
+            + PurchaseOrders.MAX_LENGTH + " characters after trimming, no control characters.")
+    record PurchaseOrdersRequest(@Schema(maxLength = PurchaseOrders.MAX_LENGTH, example = "PO-1") String allManufacturers,
+                                 @Schema(description = "manufacturer → PO number, one for each manufacturer on the case")
+                                 @Size(max = 50) Map<String, String> byManufacturer) {
     }
 
-    record EmailRequest(String to, Boolean allContacts, String replyTo, String subject, String body) {
+    @Schema(description = "Each field optional: left out, it takes the default of the Send Invoice task.")
+    record EmailRequest(
+            @Schema(maxLength = InvoiceRecipients.MAX_TO_LENGTH, description = "An RFC 5322 address list, e.g. \"Doe, Jane\" <jane@x.test>, ap@x.test; at most "
+                    + InvoiceRecipients.MAX_RECIPIENTS + " recipients in all") String to,
+            @Schema(description = "Also send to every billing contact of the facility (\"All Emails\")") Boolean allContacts,
+            @Schema(maxLength = InvoiceRecipients.MAX_ADDRESS_LENGTH) String replyTo,
+            @Schema(maxLength = InvoiceRecipients.MAX_SUBJECT_LENGTH, description = "One line") String subject,
+            @Schema(maxLength = InvoiceRecipients.MAX_BODY_LENGTH) String body) {
     }
 
+    @Operation(summary = "Submit a case for billing", description = "Starts the billing process; the case waits as PENDING_PO."
+            + " A sales rep submits only their own cases (`rep` left out or their user name).")
+    @ApiResponse(responseCode = "201", description = "The case as created", useReturnTypeSchema = true)
     @PostMapping
     @PreAuthorize("hasAnyAuthority('sales-rep', 'billing', 'camunda-admin')")
     ResponseEntity<SurgicalCaseJson> submit(@Valid @RequestBody SubmitCaseRequest request, Authentication user) {
@@ -59,18 +82,22 @@ class SurgicalCaseController {
         return ResponseEntity.created(URI.create("/api/surgical-cases/" + created.getId())).body(SurgicalCaseJson.of(created));
     }
 
+    @Operation(summary = "Read a case", description = "A sales rep reads only their own cases.")
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyAuthority('sales-rep', 'billing', 'camunda-admin')")
     SurgicalCaseJson get(@PathVariable Long id, Authentication user) {
         return SurgicalCaseJson.of(cases.getFor(id, Caller.from(user)));
     }
 
+    @Operation(summary = "Add the purchase order(s)", description = "Completes the open Add Purchase Order task;"
+            + " the case moves to PENDING_PAYMENT. A sales rep does this only for their own cases.")
     @PutMapping("/{id}/purchase-orders")
     @PreAuthorize("hasAnyAuthority('sales-rep', 'billing', 'camunda-admin')")
     SurgicalCaseJson addPurchaseOrders(@PathVariable Long id, @Valid @RequestBody PurchaseOrdersRequest request, Authentication user) {
         return SurgicalCaseJson.of(tasks.addPurchaseOrders(id, request.allManufacturers(), request.byManufacturer(), Caller.from(user)));
     }
 
+    @Operation(summary = "Email the invoice", description = "Completes Send Invoice with EMAIL; the PDF is attached and sent by an async, retried step.")
     @PostMapping("/{id}/invoice/email")
     @PreAuthorize(CASE_WORKERS)
     SurgicalCaseJson emailInvoice(@PathVariable Long id, @RequestBody(required = false) EmailRequest request, Authentication user) {
@@ -79,30 +106,37 @@ class SurgicalCaseController {
                 new InvoiceEmail(r.to(), Boolean.TRUE.equals(r.allContacts()), r.replyTo(), r.subject(), r.body()), Caller.from(user)));
     }
 
+    @Operation(summary = "Record the invoice as paid")
     @PostMapping("/{id}/invoice-paid")
     @PreAuthorize(CASE_WORKERS)
     SurgicalCaseJson invoicePaid(@PathVariable Long id, Authentication user) {
         return SurgicalCaseJson.of(tasks.markInvoicePaid(id, Caller.from(user)));
     }
 
+    @Operation(summary = "Record the rep's commission as paid")
     @PostMapping("/{id}/commission-paid")
     @PreAuthorize(CASE_WORKERS)
     SurgicalCaseJson commissionPaid(@PathVariable Long id, Authentication user) {
         return SurgicalCaseJson.of(tasks.markCommissionPaid(id, Caller.from(user)));
     }
 
+    @Operation(summary = "Record invoice and commission as paid", description = "The case becomes PAID.")
     @PostMapping("/{id}/paid")
     @PreAuthorize(CASE_WORKERS)
     SurgicalCaseJson paid(@PathVariable Long id, Authentication user) {
         return SurgicalCaseJson.of(tasks.markPaid(id, Caller.from(user)));
     }
 
+    @Operation(summary = "Cancel a case", description = "Only while PENDING_PO; afterwards 409.")
     @PostMapping("/{id}/cancel")
     @PreAuthorize(CASE_WORKERS)
     SurgicalCaseJson cancel(@PathVariable Long id) {
         return SurgicalCaseJson.of(cases.cancel(id));
     }
 
+    @Operation(summary = "Download the invoice PDF", description = "Header `X-Content-SHA256` carries the PDF's SHA-256.")
+    @ApiResponse(responseCode = "200", description = "The PDF", content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "409", description = "ILLEGAL_STATUS: the case has no invoice yet")
     @GetMapping("/{id}/invoice.pdf")
     @PreAuthorize(CASE_WORKERS)
     ResponseEntity<byte[]> invoicePdf(@PathVariable Long id) {
@@ -115,9 +149,13 @@ class SurgicalCaseController {
     }
 
     /** One invoice is small: it is written to a buffer first so that a refusal is still a clean JSON 4xx. */
+    @Operation(summary = "Download the invoice as an accounting import CSV")
+    @ApiResponse(responseCode = "200", description = "The CSV", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "409", description = "ILLEGAL_STATUS: the case has no invoice yet")
     @GetMapping("/{id}/invoice.csv")
     @PreAuthorize("hasAuthority('camunda-admin')")
-    void invoiceCsv(@PathVariable Long id, @RequestParam(required = false) String format, HttpServletResponse response) throws IOException {
+    void invoiceCsv(@PathVariable Long id, @RequestParam(required = false) @Parameter(description = CsvDownloads.FORMAT_DESCRIPTION,
+            schema = @Schema(allowableValues = {"xero", "quickbooks"})) String format, HttpServletResponse response) throws IOException {
         AccountingFormat accountingFormat = CsvDownloads.parse(format);
         StringWriter csv = new StringWriter();
         String number = exports.writeCsv(id, accountingFormat, csv);

@@ -1,6 +1,7 @@
 package com.billflow.surgicalcase;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,11 +18,13 @@ public record SurgicalCaseJson(
         Instant invoiceSentAt, SendMethod invoiceSentBy, boolean invoicePaid, boolean commissionPaid,
         Instant submittedAt, Instant cancelledAt) {
 
+    @Schema(name = "CaseLine")
     public record Line(String manufacturer, String partNumber, String lotNumber, String serialNumber, String description,
                        BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "CasePurchaseOrders")
     public record PurchaseOrdersJson(String allManufacturers, Map<String, String> byManufacturer) {
     }
 
