@@ -1,7 +1,9 @@
 package com.billflow.common;
 
+import org.camunda.bpm.engine.BadUserRequestException;
+
 /** An id or code that names nothing: answered with 404. */
-public class NotFoundException extends RuntimeException {
+public class NotFoundException extends BadUserRequestException {
 
     public NotFoundException(String message) {
         super(message);

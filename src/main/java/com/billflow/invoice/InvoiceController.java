@@ -9,6 +9,8 @@ import com.billflow.invoice.process.InvoiceTasks;
 import com.billflow.security.Caller;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Page;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -56,7 +58,7 @@ class InvoiceController {
     record ActionRequest(String reason) {
     }
 
-    record MergeRequest(List<Long> invoiceIds) {
+    record MergeRequest(@NotNull @Size(min = 2, max = 100) List<@NotNull Long> invoiceIds) {
     }
 
     record PageJson(List<InvoiceJson> items, int page, int size, long totalItems, int totalPages) {
@@ -82,8 +84,12 @@ class InvoiceController {
     @GetMapping
     PageJson search(@RequestParam(required = false) InvoiceStatus status, @RequestParam(required = false) InvoiceType type,
                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > 100) {
-            throw new InvalidInputException("page must be 0 or more and size between 1 and 100");
+        if (size < 1 || size > 100) {
+            throw new InvalidInputException("size must be between 1 and 100, was " + size);
+        }
+        int lastPage = Integer.MAX_VALUE / size - 1;
+        if (page < 0 || page > lastPage) {
+            throw new InvalidInputException("page must be between 0 and " + lastPage + " for size " + size + ", was " + page);
         }
         Page<Invoice> found = invoices.search(status, type, page, size);
         return new PageJson(found.map(InvoiceJson::of).getContent(), page, size, found.getTotalElements(), found.getTotalPages());
@@ -106,7 +112,7 @@ class InvoiceController {
     }
 
     @PostMapping("/merge")
-    InvoiceJson merge(@RequestBody MergeRequest request, Authentication user) {
+    InvoiceJson merge(@Valid @RequestBody MergeRequest request, Authentication user) {
         return InvoiceJson.of(invoices.merge(request.invoiceIds(), user.getName()));
     }
 
