@@ -1,14 +1,12 @@
 package com.billflow.common;
 
-import org.camunda.bpm.engine.BadUserRequestException;
-
 import java.util.Collection;
 
 /**
  * A move the current status does not allow: answered with 409. The message names the current
  * status and what is allowed, so the caller knows what to do instead.
  */
-public class IllegalStatusException extends BadUserRequestException {
+public class IllegalStatusException extends RuntimeException {
 
     public IllegalStatusException(String message) {
         super(message);

@@ -1,9 +1,7 @@
 package com.billflow.common;
 
-import org.camunda.bpm.engine.BadUserRequestException;
-
 /** An id or code that names nothing: answered with 404. */
-public class NotFoundException extends BadUserRequestException {
+public class NotFoundException extends RuntimeException {
 
     public NotFoundException(String message) {
         super(message);

@@ -20,10 +20,11 @@ import java.util.Map;
 
 /**
  * Tasklist completes tasks through Camunda's engine API (the webapp's own under /camunda/api/engine,
- * integrations under /engine-rest). Our refusals ({@link InvalidInputException},
- * {@link IllegalStatusException}) are {@code BadUserRequestException}s, so the engine answers 400
- * and logs them at DEBUG only; this filter turns a refused status move into 409 and writes one
- * INFO line per refusal (no stack trace: the user's input is no fault). The body, and the message
+ * integrations under /engine-rest), which answers 500 for any exception a listener or delegate
+ * throws, naming it in the body's "type". A refused PO or e-mail address is the user's input, not
+ * a server fault: this filter gives such answers their proper status, 400 or 409, and writes one
+ * INFO line per refusal ({@link RefusedInputLogFilter} drops Camunda's ERROR and WARN entries for
+ * it, stack traces included: the user's input is no fault). The body, and the message
  * Tasklist shows next to the form, stays as Camunda wrote it. Both APIs are Jersey applications
  * Camunda registers itself, so a filter is the one place that sees both.
  */
@@ -56,7 +57,7 @@ class EngineApiInputErrors extends OncePerRequestFilter {
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, wrapper);
         int engineStatus = wrapper.getStatus();
-        if (engineStatus == HttpServletResponse.SC_BAD_REQUEST || engineStatus == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
+        if (engineStatus == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
             JsonNode error = errorOf(wrapper.getContentAsByteArray());
             Integer status = STATUS_BY_TYPE.get(error.path("type").asText());
             if (status != null) {
