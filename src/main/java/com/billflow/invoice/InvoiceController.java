@@ -58,7 +58,7 @@ class InvoiceController {
     record ActionRequest(String reason) {
     }
 
-    record MergeRequest(@NotNull @Size(min = 2, max = 100) List<@NotNull Long> invoiceIds) {
+    record MergeRequest(@NotNull @Size(min = 2, max = 100, message = "must name at least two (at most 100) invoices to merge") List<@NotNull Long> invoiceIds) {
     }
 
     record PageJson(List<InvoiceJson> items, int page, int size, long totalItems, int totalPages) {

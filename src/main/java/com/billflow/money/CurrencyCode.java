@@ -18,7 +18,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface CurrencyCode {
 
-    String message() default "must be an ISO 4217 currency code in circulation such as USD or EUR (not XXX, XTS, XAU or a withdrawn currency)";
+    String message() default "is not an ISO 4217 currency code in circulation: use one such as USD or EUR (not XXX, XTS, XAU or a withdrawn currency)";
 
     Class<?>[] groups() default {};
 

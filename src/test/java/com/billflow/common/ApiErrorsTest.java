@@ -127,8 +127,9 @@ class ApiErrorsTest extends IntegrationTest {
         http.send("GET", "/api/no-such-thing", null, "Authorization", admin, "Accept", accept).assertContract(404, "/api/no-such-thing");
         http.send("DELETE", "/api/facilities", null, "Authorization", admin, "Accept", accept).assertContract(405, "DELETE");
         http.send("GET", "/api/facilities", null, "Accept", accept).assertContract(401, "Sign in");
+        // a change whose answer the caller would not take is refused before it is made
         http.send("POST", "/api/surgical-cases", "{", "Authorization", admin, "Accept", accept, "Content-Type", "application/json")
-                .assertContract(400, "JSON");
+                .assertContract(406, "application/json");
     }
 
     @Test
