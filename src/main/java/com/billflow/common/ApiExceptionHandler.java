@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -83,9 +84,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+        String expected = e.getRequiredType() == null ? "another type" : expected(e.getRequiredType());
         return error(HttpStatus.BAD_REQUEST, "INVALID_INPUT",
-                e.getName() + " '" + e.getValue() + "' is not valid: expected " + (expected.equals("LocalDate") ? "an ISO date (yyyy-MM-dd)" : "a " + expected));
+                e.getName() + " '" + abbreviate(String.valueOf(e.getValue())) + "' is not valid: expected " + expected);
     }
 
     /** Spring MVC's own 4xx (unknown path, wrong method, missing parameter, unsupported media type) arrive here too. */
@@ -111,22 +112,34 @@ class ApiExceptionHandler {
         if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
             return "Unknown field '" + unknown.getPropertyName() + "'. Known fields: " + unknown.getKnownPropertyIds();
         }
-        if (e.getCause() instanceof InvalidFormatException format) {
-            String type = format.getTargetType().getSimpleName();
-            String hint = switch (type) {
-                case "LocalDate" -> "an ISO date such as 2026-03-31";
-                case "BigDecimal" -> "a number such as 125.50";
-                default -> format.getTargetType().isEnum() ? "one of " + enumValues(format.getTargetType()) : "a valid " + type;
-            };
-            return path(format) + ": '" + abbreviate(String.valueOf(format.getValue())) + "' is not " + hint;
+        if (e.getCause() instanceof InvalidFormatException format && format.getTargetType() == String.class) {
+            return path(format) + ": must be " + StrictJson.TEXT_RULE;
+        }
+        if (e.getCause() instanceof InvalidFormatException format && format.getTargetType() != null) {
+            return path(format) + ": '" + abbreviate(String.valueOf(format.getValue())) + "' is not " + expected(format.getTargetType());
         }
         if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return path(mismatch) + ": wrong type of value" + (mismatch.getTargetType() == null ? "" : ", expected " + mismatch.getTargetType().getSimpleName());
+            return path(mismatch) + ": wrong type of value" + (mismatch.getTargetType() == null ? "" : ", expected " + expected(mismatch.getTargetType()));
         }
         if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException) {
             return "The body is not valid JSON: " + abbreviate(((com.fasterxml.jackson.core.JsonProcessingException) cause).getOriginalMessage());
         }
         return "The request body is missing or not readable JSON";
+    }
+
+    /** What a value of {@code type} looks like in JSON, for the message. */
+    private static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + enumValues(type) + " (by name)";
+        }
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "an ISO date such as 2026-03-31, " + BusinessDates.RANGE;
+            case "BigDecimal" -> "a number such as 125.50";
+            case "Long", "long", "Integer", "int" -> "a whole number";
+            case "Boolean", "boolean" -> "true or false";
+            case "String" -> "a string";
+            default -> "a valid " + type.getSimpleName();
+        };
     }
 
     private static String enumValues(Class<?> type) {
@@ -143,7 +156,8 @@ class ApiExceptionHandler {
         return text == null ? "" : text.length() > 80 ? text.substring(0, 77) + "..." : text;
     }
 
+    /** Always JSON, whatever the request's Accept says: a client asking for XML or a PDF still learns what went wrong. */
     private static ResponseEntity<ApiError> error(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).body(new ApiError(code, message));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(ApiError.of(code, message));
     }
 }

@@ -1,6 +1,7 @@
 package com.billflow.directory;
 
 import com.billflow.common.Text;
+import com.billflow.money.CurrencyCode;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,7 +16,7 @@ import jakarta.validation.constraints.Size;
 public record LaboratoryRequest(
         @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{0,31}", message = "must be 1-32 upper-case letters, digits, '-' or '_'") String code,
         @NotBlank @Size(max = 200) @Pattern(regexp = Text.NO_CONTROL) String name,
-        @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
+        @NotBlank @CurrencyCode String currency,
         @Pattern(regexp = Text.NO_CONTROL) String invoiceNumberPattern,
         @Pattern(regexp = Text.NO_CONTROL) String creditNoteNumberPattern,
         @Pattern(regexp = Text.NO_CONTROL) String proposalNumberPattern,

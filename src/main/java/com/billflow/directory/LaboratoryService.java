@@ -1,5 +1,6 @@
 package com.billflow.directory;
 
+import com.billflow.money.Currencies;
 import com.billflow.common.AlreadyExistsException;
 import com.billflow.common.InvalidInputException;
 import com.billflow.common.NotFoundException;
@@ -95,11 +96,8 @@ public class LaboratoryService {
     }
 
     private static Currency currencyOf(String code) {
-        try {
-            return Currency.getInstance(code);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("currency '" + code + "' is not an ISO 4217 currency code");
-        }
+        return Currencies.inCirculation(code).orElseThrow(() ->
+                new InvalidInputException("currency '" + code + "' is not an ISO 4217 currency code in circulation"));
     }
 
     /** A long code can make the default pattern too long for the 40-character column: then the caller must choose one. */

@@ -16,6 +16,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Page;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -67,7 +69,8 @@ class InvoiceController {
     }
 
     record MergeRequest(@Schema(description = "At least two different INITIAL production invoices of one laboratory and client;"
-            + " the first becomes the draft that holds every line") List<Long> invoiceIds) {
+            + " the first becomes the draft that holds every line")
+                        @NotNull @Size(min = 2, max = 100, message = "must name at least two (at most 100) invoices to merge") List<@NotNull Long> invoiceIds) {
     }
 
     @Schema(name = "InvoicePage")
@@ -100,8 +103,12 @@ class InvoiceController {
     PageJson search(@RequestParam(required = false) InvoiceStatus status, @RequestParam(required = false) InvoiceType type,
                     @RequestParam(defaultValue = "0") @Parameter(schema = @Schema(minimum = "0")) int page,
                     @RequestParam(defaultValue = "20") @Parameter(schema = @Schema(minimum = "1", maximum = "" + MAX_PAGE_SIZE)) int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("size must be between 1 and " + MAX_PAGE_SIZE + ", was " + size);
+        }
+        int lastPage = Integer.MAX_VALUE / size - 1;
+        if (page < 0 || page > lastPage) {
+            throw new InvalidInputException("page must be between 0 and " + lastPage + " for size " + size + ", was " + page);
         }
         Page<Invoice> found = invoices.search(status, type, page, size);
         return new PageJson(found.map(InvoiceJson::of).getContent(), page, size, found.getTotalElements(), found.getTotalPages());
@@ -131,7 +138,7 @@ class InvoiceController {
     @ApiResponse(responseCode = "200", description = "The merged draft", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: one of the invoices does not exist")
     @PostMapping("/merge")
-    InvoiceJson merge(@RequestBody MergeRequest request, Authentication user) {
+    InvoiceJson merge(@Valid @RequestBody MergeRequest request, Authentication user) {
         return InvoiceJson.of(invoices.merge(request.invoiceIds(), user.getName()));
     }
 

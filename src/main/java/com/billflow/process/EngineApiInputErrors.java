@@ -1,5 +1,6 @@
 package com.billflow.process;
 
+import com.billflow.common.AlreadyExistsException;
 import com.billflow.common.IllegalStatusException;
 import com.billflow.common.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -19,16 +22,21 @@ import java.util.Map;
  * Tasklist completes tasks through Camunda's engine API (the webapp's own under /camunda/api/engine,
  * integrations under /engine-rest), which answers 500 for any exception a listener or delegate
  * throws, naming it in the body's "type". A refused PO or e-mail address is the user's input, not
- * a server fault: this filter gives such answers their proper status, 400 or 409. The body (and
- * the message Tasklist shows next to the form) stays as Camunda wrote it. Both APIs are Jersey
- * applications Camunda registers itself, so a filter is the one place that sees both.
+ * a server fault: this filter gives such answers their proper status, 400 or 409, and writes one
+ * INFO line per refusal ({@link RefusedInputLogFilter} drops Camunda's ERROR and WARN entries for
+ * it, stack traces included: the user's input is no fault). The body, and the message
+ * Tasklist shows next to the form, stays as Camunda wrote it. Both APIs are Jersey applications
+ * Camunda registers itself, so a filter is the one place that sees both.
  */
 @Component
 class EngineApiInputErrors extends OncePerRequestFilter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EngineApiInputErrors.class);
+
     private static final Map<String, Integer> STATUS_BY_TYPE = Map.of(
             InvalidInputException.class.getSimpleName(), HttpServletResponse.SC_BAD_REQUEST,
-            IllegalStatusException.class.getSimpleName(), HttpServletResponse.SC_CONFLICT);
+            IllegalStatusException.class.getSimpleName(), HttpServletResponse.SC_CONFLICT,
+            AlreadyExistsException.class.getSimpleName(), HttpServletResponse.SC_CONFLICT);
 
     private final ObjectMapper json;
 
@@ -48,21 +56,25 @@ class EngineApiInputErrors extends OncePerRequestFilter {
             throws ServletException, IOException {
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, wrapper);
-        if (wrapper.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
-            Integer status = STATUS_BY_TYPE.get(errorType(wrapper.getContentAsByteArray()));
+        int engineStatus = wrapper.getStatus();
+        if (engineStatus == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
+            JsonNode error = errorOf(wrapper.getContentAsByteArray());
+            Integer status = STATUS_BY_TYPE.get(error.path("type").asText());
             if (status != null) {
                 wrapper.setStatus(status);
+                LOG.info("Refused {} {} ({}): {}", request.getMethod(), request.getRequestURI(), status,
+                        error.path("message").asText().replaceAll("\\s+", " "));
             }
         }
         wrapper.copyBodyToResponse();
     }
 
-    private String errorType(byte[] body) {
+    private JsonNode errorOf(byte[] body) {
         try {
             JsonNode error = json.readTree(body);
-            return error == null ? "" : error.path("type").asText();
+            return error == null ? json.createObjectNode() : error;
         } catch (IOException notJson) {
-            return "";
+            return json.createObjectNode();
         }
     }
 }

@@ -1,8 +1,13 @@
 package com.billflow.process;
 
 import com.billflow.security.Caller;
+import com.billflow.common.IllegalStatusException;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -37,12 +42,29 @@ public class UserTasks {
         return tasks.getVariables(task.getId());
     }
 
+    /**
+     * Completes {@code task} as {@code caller}. When someone else completed it a moment earlier, the
+     * engine answers "not found" (or an authorization error, since the caller's rights on the task
+     * went with it): that is the caller losing a race, a 409, not a missing right or a fault.
+     *
+     * @throws IllegalStatusException when the task is no longer open
+     */
     public void complete(Task task, Map<String, Object> variables, Caller caller) {
         identity.setAuthentication(caller.userId(), caller.groups());
         try {
             tasks.complete(task.getId(), variables);
+        } catch (AuthorizationException | NullValueException | NotFoundException | OptimisticLockingException e) {
+            if (stillOpen(task)) {
+                throw e;
+            }
+            throw new IllegalStatusException("'" + task.getName() + "' was completed by someone else just now: reload to see where it stands");
         } finally {
             identity.clearAuthentication();
         }
+    }
+
+    private boolean stillOpen(Task task) {
+        identity.clearAuthentication();
+        return tasks.createTaskQuery().taskId(task.getId()).count() > 0;
     }
 }

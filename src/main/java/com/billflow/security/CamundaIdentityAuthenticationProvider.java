@@ -26,7 +26,9 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (userId == null || userId.isBlank() || credentials == null
+        // A user id with a control character (NUL from a forged Basic header) names nobody; PostgreSQL would refuse the query.
+        if (userId == null || userId.isBlank() || userId.length() > 255 || userId.chars().anyMatch(Character::isISOControl)
+                || credentials == null || credentials.toString().indexOf('\0') >= 0
                 || !identity.checkPassword(userId, credentials.toString())) {
             throw new BadCredentialsException("Unknown user or wrong password");
         }

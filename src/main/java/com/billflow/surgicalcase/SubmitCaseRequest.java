@@ -3,6 +3,7 @@ package com.billflow.surgicalcase;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import static com.billflow.common.Text.NO_CONTROL;
+import com.billflow.money.CurrencyCode;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -18,7 +19,7 @@ import java.util.List;
 
 /** Body of POST /api/surgical-cases: a case as the rep's app submits it for billing. */
 public record SubmitCaseRequest(
-        @NotBlank @Size(max = 32) String facilityCode,
+        @NotBlank @Size(max = 32) @Pattern(regexp = NO_CONTROL) String facilityCode,
         @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL) String surgeon,
         @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL) String procedure,
         @NotNull LocalDate procedureDate,
@@ -26,7 +27,7 @@ public record SubmitCaseRequest(
         @NotBlank @Pattern(regexp = "(?=.*[0-9])[A-Za-z0-9._-]{1,64}",
                 message = "must be the anonymous patient reference (1-64 letters, digits, '-', '.', '_', with at least one digit), never a patient's name")
         String patientRef,
-        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
+        @CurrencyCode String currency,
         @NotEmpty @Size(max = 200) List<@Valid @NotNull Line> lines) {
 
     @Schema(name = "CaseLineRequest")

@@ -5,6 +5,7 @@ import com.billflow.common.InvalidInputException;
 import com.billflow.common.NotFoundException;
 import com.billflow.directory.Facility;
 import com.billflow.directory.FacilityService;
+import com.billflow.money.Currencies;
 import com.billflow.money.Money;
 import com.billflow.numbering.NumberAllocator;
 import com.billflow.numbering.NumberPattern;
@@ -142,11 +143,8 @@ public class SurgicalCaseService {
 
     private Currency currencyOf(String code) {
         String currencyCode = code == null ? properties.defaultCurrency() : code;
-        try {
-            return Currency.getInstance(currencyCode);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("currency '" + currencyCode + "' is not an ISO 4217 currency code");
-        }
+        return Currencies.inCirculation(currencyCode).orElseThrow(() ->
+                new InvalidInputException("currency '" + currencyCode + "' is not an ISO 4217 currency code in circulation"));
     }
 
     private static String blankToNull(String value) {
