@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A laboratory's invoice, credit note or proposal. It owns its status: every move goes through
@@ -103,27 +104,73 @@ public class Invoice {
         return production;
     }
 
-    /** Applies {@code action}; answers the status it left. Refused (409) when the status does not allow it. */
+    /**
+     * Applies {@code action}; answers the status it left. Refused (409) when the status does not allow it,
+     * or when it is a release of an invoice that cannot be right ({@link #releaseBlocker}).
+     */
     InvoiceStatus move(InvoiceAction action) {
-        InvoiceStatus next = InvoiceStateMachine.next(type, status, action).orElseThrow(() -> refused(action));
+        if (!allows(action)) {
+            throw refused(action);
+        }
         InvoiceStatus previous = status;
-        status = next;
+        status = InvoiceStateMachine.next(type, status, action).orElseThrow();
         return previous;
     }
 
-    IllegalStatusException refused(InvoiceAction action) {
+    /** The 409 for {@code action}: why this invoice cannot be released, or its status and the allowed actions. */
+    public IllegalStatusException refused(InvoiceAction action) {
+        String allowed = allowedActions().isEmpty() ? "none (final status)" : String.join(", ", allowedActions());
+        if (action == InvoiceAction.RELEASE && statusAllows(action) && releaseBlocker().isPresent()) {
+            return new IllegalStatusException(describe() + " is " + status + " and cannot be released: " + releaseBlocker().get()
+                    + ". Nothing was numbered. Allowed actions: " + allowed);
+        }
         String what = action == InvoiceAction.EDIT ? "edit lines" : action.path();
         return IllegalStatusException.of(describe(), status, what, allowedActions());
     }
 
-    /** The actions a user may ask for now, as their path names. */
+    /** The actions a user may ask for now, as their path names; {@code release} only for an invoice that may be issued. */
     public List<String> allowedActions() {
+        return InvoiceStateMachine.allowed(type, status).stream().filter(this::allows)
+                .filter(a -> a != InvoiceAction.EDIT && a != InvoiceAction.AUTO_BOOK).map(InvoiceAction::path).toList();
+    }
+
+    /**
+     * The actions the status offers, as path names, whatever the lines: a Tasklist form lists these,
+     * since its options are fixed when the task is created while lines may still change.
+     */
+    public List<String> actionsOfStatus() {
         return InvoiceStateMachine.allowed(type, status).stream()
                 .filter(a -> a != InvoiceAction.EDIT && a != InvoiceAction.AUTO_BOOK).map(InvoiceAction::path).toList();
     }
 
     public boolean allows(InvoiceAction action) {
+        return statusAllows(action) && (action != InvoiceAction.RELEASE || releaseBlocker().isEmpty());
+    }
+
+    private boolean statusAllows(InvoiceAction action) {
         return InvoiceStateMachine.next(type, status, action).isPresent();
+    }
+
+    /**
+     * Why this production invoice or proposal cannot be issued as it stands (SPEC §6), or empty:
+     * it needs at least one sample/test or cost line (percent lines alone charge nothing) and a
+     * total of zero or more, since only a credit note may be negative.
+     */
+    public Optional<String> releaseBlocker() {
+        if (type == InvoiceType.CREDIT_NOTE) {
+            return Optional.empty();
+        }
+        if (lines.isEmpty()) {
+            return Optional.of("it has no lines; add the samples/tests or costs to charge first");
+        }
+        if (lines.stream().allMatch(line -> line.getKind().isPercentBased())) {
+            return Optional.of("it has no sample/test or cost line, so it charges nothing; add what to charge first");
+        }
+        if (total.signum() < 0) {
+            return Optional.of("its total " + total() + " is negative (only a credit note may be negative); "
+                    + "lower its rebates or discounts first");
+        }
+        return Optional.empty();
     }
 
     InvoiceStatus addLine(LineKind kind, String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal percent) {

@@ -63,10 +63,16 @@ public class InvoiceLifecycle {
         return invoice;
     }
 
-    /** Allocates the number from the laboratory's series and renders the PDF. */
+    /**
+     * Allocates the number from the laboratory's series and renders the PDF. Refused (409) before
+     * any number is taken when the status does not allow it or the invoice has no lines or a negative total.
+     */
     @Transactional
     public Invoice release(Long id, String actor) {
         Invoice invoice = invoices.get(id);
+        if (!invoice.allows(InvoiceAction.RELEASE)) {
+            throw invoice.refused(InvoiceAction.RELEASE);
+        }
         Laboratory laboratory = laboratories.get(invoice.getLaboratoryCode());
         LocalDate today = LocalDate.now(clock);
         boolean proposal = invoice.getType() == InvoiceType.PROPOSAL;

@@ -106,6 +106,57 @@ class InvoiceTest {
         assertThatThrownBy(() -> other.mergedInto(target)).isInstanceOf(IllegalStatusException.class).hasMessageContaining("MERGED");
     }
 
+    @Test
+    void anInvoiceWithoutLinesCannotBeReleasedAndIsNotOfferedRelease() {
+        // given an empty draft
+        Invoice invoice = newInvoice();
+        invoice.move(InvoiceAction.DRAFT);
+
+        // then release is not offered, and asking for it says why and numbers nothing
+        assertThat(invoice.allowedActions()).containsExactly("reprice", "cancel");
+        assertThat(invoice.allows(InvoiceAction.RELEASE)).isFalse();
+        assertThatThrownBy(() -> invoice.release("LAB-1", LocalDate.of(2026, 1, 10)))
+                .isInstanceOf(IllegalStatusException.class)
+                .hasMessageContaining("is DRAFT and cannot be released: it has no lines");
+        assertThat(invoice.getNumber()).isNull();
+        assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.DRAFT);
+
+        // and a tax line alone charges nothing either
+        invoice.addLine(LineKind.TAX, "VAT", null, null, new BigDecimal("20"));
+        assertThatThrownBy(() -> invoice.move(InvoiceAction.RELEASE)).hasMessageContaining("no sample/test or cost line");
+    }
+
+    @Test
+    void aSixtyPercentDiscountPlusASixtyPercentRebateMakesANegativeInvoiceThatCannotBeReleased() {
+        for (InvoiceType type : List.of(InvoiceType.PRODUCTION, InvoiceType.PROPOSAL)) {
+            // given 100.00 with a 60 % discount and a 60 % rebate
+            Invoice invoice = new Invoice(type, InvoiceStatus.INITIAL, "LAB", "CL", "JOB-1", EUR, 30, Instant.now());
+            invoice.addLine(LineKind.SAMPLE_TEST, "Soil", BigDecimal.ONE, new BigDecimal("100.00"), null);
+            invoice.addLine(LineKind.DISCOUNT, "Framework", null, null, new BigDecimal("60"));
+            invoice.addLine(LineKind.REBATE, "Volume", null, null, new BigDecimal("60"));
+            invoice.move(InvoiceAction.DRAFT);
+
+            // then
+            assertThat(invoice.total().isEqualTo(Money.of("-20.00", "EUR"))).isTrue();
+            assertThat(invoice.allowedActions()).as(type.name()).doesNotContain("release");
+            assertThatThrownBy(() -> invoice.release("LAB-1", LocalDate.of(2026, 1, 10)))
+                    .isInstanceOf(IllegalStatusException.class)
+                    .hasMessageContaining("cannot be released: its total -20.00 EUR is negative");
+            assertThat(invoice.getNumber()).isNull();
+
+            // and with a 40 % rebate instead, the 0.00 invoice may be released
+            Invoice zero = new Invoice(type, InvoiceStatus.INITIAL, "LAB", "CL", "JOB-2", EUR, 30, Instant.now());
+            zero.addLine(LineKind.SAMPLE_TEST, "Soil", BigDecimal.ONE, new BigDecimal("100.00"), null);
+            zero.addLine(LineKind.DISCOUNT, "Framework", null, null, new BigDecimal("60"));
+            zero.addLine(LineKind.REBATE, "Volume", null, null, new BigDecimal("40"));
+            zero.move(InvoiceAction.DRAFT);
+            assertThat(zero.total().isEqualTo(Money.of("0.00", "EUR"))).isTrue();
+            assertThat(zero.allowedActions()).contains("release");
+            zero.release("LAB-2", LocalDate.of(2026, 1, 10));
+            assertThat(zero.getStatus()).isEqualTo(InvoiceStatus.RELEASED);
+        }
+    }
+
     private static Invoice newInvoice() {
         return new Invoice(InvoiceType.PRODUCTION, InvoiceStatus.INITIAL, "LAB", "CL", "JOB-1", EUR, 30, Instant.now());
     }
