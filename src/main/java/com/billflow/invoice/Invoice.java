@@ -85,13 +85,18 @@ public class Invoice {
         this.createdAt = createdAt;
     }
 
-    /** A credit note for this booked invoice: RELEASED, every amount reversed, linked both ways once saved. */
+    /**
+     * A credit note for this booked invoice: RELEASED, linked both ways once saved, every amount the
+     * invoice was issued with reversed as it stands (not worked out again), so the two always cancel out.
+     */
     Invoice creditNote(Instant now) {
         Invoice creditNote = new Invoice(InvoiceType.CREDIT_NOTE, InvoiceStatus.RELEASED, laboratoryCode, clientCode, jobNumber,
                 currency(), paymentTermsDays, now);
         lines.forEach(line -> creditNote.lines.add(line.reversed()));
         creditNote.originalInvoiceId = id;
-        creditNote.recalculate();
+        creditNote.subtotal = subtotal.negate();
+        creditNote.taxTotal = taxTotal.negate();
+        creditNote.total = total.negate();
         return creditNote;
     }
 
@@ -231,7 +236,21 @@ public class Invoice {
         return previous;
     }
 
+    /**
+     * Works the amounts out once more under the current rule (a draft may predate a change of it),
+     * then refuses (409) unless this invoice may be released now. Lines do not change.
+     */
+    void checkReleasable() {
+        if (statusAllows(InvoiceAction.RELEASE)) {
+            recalculate();
+        }
+        if (!allows(InvoiceAction.RELEASE)) {
+            throw refused(InvoiceAction.RELEASE);
+        }
+    }
+
     InvoiceStatus release(String allocatedNumber, LocalDate date) {
+        checkReleasable();
         InvoiceStatus previous = move(InvoiceAction.RELEASE);
         issue(allocatedNumber, date);
         return previous;
@@ -262,7 +281,14 @@ public class Invoice {
         production.proposalId = id;
     }
 
-    /** Samples/tests and costs are the base; percent lines apply to it; taxes are totalled apart. */
+    /**
+     * The amounts (SPEC §6): samples/tests and costs are the base; surcharges, rebates and discounts
+     * are percents of the base; taxes are percents of the net after them (base + surcharges − rebates
+     * − discounts), so tax is charged on what the client pays for. Each line is rounded once (HALF_UP
+     * to the currency's digits) and the sums are of rounded lines: subtotal is the net, total the net
+     * plus taxes. Called only while lines may change (and at release), so issued documents keep the
+     * amounts they were issued with.
+     */
     private void recalculate() {
         Currency currency = currency();
         Money base = Money.zero(currency);
@@ -271,19 +297,21 @@ public class Invoice {
                 base = base.plus(line.calculate(base, currency));
             }
         }
-        Money subtotal = Money.zero(currency);
-        Money taxes = Money.zero(currency);
+        Money net = base;
         for (InvoiceLine line : lines) {
-            Money amount = line.getKind().isPercentBased() ? line.calculate(base, currency) : line.amount(currency);
-            if (line.getKind() == LineKind.TAX) {
-                taxes = taxes.plus(amount);
-            } else {
-                subtotal = subtotal.plus(amount);
+            if (line.getKind().isPercentBased() && line.getKind() != LineKind.TAX) {
+                net = net.plus(line.calculate(base, currency));
             }
         }
-        this.subtotal = subtotal.amount();
+        Money taxes = Money.zero(currency);
+        for (InvoiceLine line : lines) {
+            if (line.getKind() == LineKind.TAX) {
+                taxes = taxes.plus(line.calculate(net, currency));
+            }
+        }
+        this.subtotal = net.amount();
         this.taxTotal = taxes.amount();
-        this.total = subtotal.plus(taxes).amount();
+        this.total = net.plus(taxes).amount();
     }
 
     private InvoiceLine line(Long lineId) {

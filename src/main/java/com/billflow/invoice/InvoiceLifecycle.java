@@ -70,9 +70,7 @@ public class InvoiceLifecycle {
     @Transactional
     public Invoice release(Long id, String actor) {
         Invoice invoice = invoices.get(id);
-        if (!invoice.allows(InvoiceAction.RELEASE)) {
-            throw invoice.refused(InvoiceAction.RELEASE);
-        }
+        invoice.checkReleasable();
         Laboratory laboratory = laboratories.get(invoice.getLaboratoryCode());
         LocalDate today = LocalDate.now(clock);
         boolean proposal = invoice.getType() == InvoiceType.PROPOSAL;
