@@ -328,6 +328,23 @@ public class Invoice {
         return kind + " " + (number != null ? number : id);
     }
 
+    /**
+     * Why this document is not one for accounting (SPEC §6), or empty: only production invoices and
+     * credit notes in {@link InvoiceStatus#EXPORTED} are; never proposals, nor cancelled, rejected,
+     * merged or not yet authorised ones. A 409 with this text refuses a single CSV.
+     */
+    public Optional<String> exportRefusal() {
+        if (type == InvoiceType.PROPOSAL) {
+            return Optional.of(describe() + " is a proposal: proposals are not exported to accounting");
+        }
+        if (!InvoiceStatus.EXPORTED.contains(status)) {
+            return Optional.of(describe() + " is " + status + ": only invoices and credit notes from AUTHORISED on ("
+                    + String.join(", ", InvoiceStatus.EXPORTED.stream().map(Enum::name).toList())
+                    + ") are exported to accounting; never cancelled, rejected, merged or unauthorised ones");
+        }
+        return Optional.empty();
+    }
+
     public boolean hasTaxes() {
         return lines.stream().anyMatch(l -> l.getKind() == LineKind.TAX);
     }

@@ -114,6 +114,13 @@ class InvoiceApiTest extends IntegrationTest {
         assertThat(rows.get(0).get("ItemTaxAmount")).isEqualTo("0.00");
         String range = http.withBasicAuth(admin, Fixtures.PASSWORD).getForEntity("/api/exports/invoices.csv?format=xero&from=" + LocalDate.now()
                 + "&to=" + LocalDate.now(), String.class).getBody();
+        assertThat(csv(range)).extracting(r -> r.get("*InvoiceNumber")).contains(released.get("number").asText())
+                .doesNotContain(creditNote.get("number").asText());
+
+        // and the credit note joins the export once authorised
+        action(creditNote.get("id").asLong(), "authorise");
+        range = http.withBasicAuth(admin, Fixtures.PASSWORD).getForEntity("/api/exports/invoices.csv?format=xero&from=" + LocalDate.now()
+                + "&to=" + LocalDate.now(), String.class).getBody();
         assertThat(csv(range)).extracting(r -> r.get("*InvoiceNumber")).contains(released.get("number").asText(), creditNote.get("number").asText());
     }
 
