@@ -137,7 +137,7 @@ class DemoInvoices {
         return new LineRequest(LineKind.COST, description, BigDecimal.valueOf(quantity), new BigDecimal(unitPrice), null);
     }
 
-    /** A surcharge, rebate, discount or tax: a percent of the sample/test and cost lines. */
+    /** A surcharge, rebate or discount (a percent of the sample/test and cost lines) or a tax (a percent of the net after them). */
     static LineRequest percent(LineKind kind, String description, String percent) {
         return new LineRequest(kind, description, null, null, new BigDecimal(percent));
     }

@@ -6,6 +6,7 @@ import com.billflow.common.InvalidInputException;
 import com.billflow.common.NotFoundException;
 import com.billflow.common.Text;
 import com.billflow.document.email.MessageTemplate;
+import com.billflow.numbering.AccountingNumberLimits;
 import com.billflow.numbering.NumberPattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,9 +29,11 @@ public class LaboratoryService {
             {laboratoryName}""";
 
     private final LaboratoryRepository laboratories;
+    private final NumberSeriesPatterns numberSeries;
 
-    LaboratoryService(LaboratoryRepository laboratories) {
+    LaboratoryService(LaboratoryRepository laboratories, NumberSeriesPatterns numberSeries) {
         this.laboratories = laboratories;
+        this.numberSeries = numberSeries;
     }
 
     @Transactional(readOnly = true)
@@ -73,14 +76,18 @@ public class LaboratoryService {
         return laboratory;
     }
 
-    /** Checks everything before changing anything, so a refused request leaves the laboratory as it was. */
-    private static void apply(Laboratory laboratory, LaboratoryRequest request) {
+    /**
+     * Checks everything before changing anything, so a refused request leaves the laboratory as it
+     * was. Numbering patterns must fit the accounting targets' number fields and give no number that
+     * another series (of this or another laboratory, or of surgical cases) could give: 400 otherwise.
+     */
+    private void apply(Laboratory laboratory, LaboratoryRequest request) {
         String code = laboratory.getCode();
         Currency currency = currencyOf(request.currency());
         String invoicePattern = numbering("invoiceNumberPattern", request.invoiceNumberPattern(), code + "-INV-{YYYY}-{SEQ:5}");
         String creditNotePattern = numbering("creditNoteNumberPattern", request.creditNoteNumberPattern(), code + "-CN-{YYYY}-{SEQ:5}");
         String proposalPattern = numbering("proposalNumberPattern", request.proposalNumberPattern(), code + "-PR-{YYYY}-{SEQ:5}");
-        requireDistinct(invoicePattern, creditNotePattern, proposalPattern);
+        numberSeries.check(code, NumberSeriesPatterns.of(code, invoicePattern, creditNotePattern, proposalPattern));
         String subject = orDefault(request.emailSubjectTemplate(), DEFAULT_SUBJECT);
         String body = orDefault(request.emailBodyTemplate(), DEFAULT_BODY);
         MessageTemplate.check("emailSubjectTemplate", subject);
@@ -100,26 +107,19 @@ public class LaboratoryService {
                 new InvalidInputException("currency '" + code + "' is not an ISO 4217 currency code in circulation"));
     }
 
-    /** A long code can make the default pattern too long for the 40-character column: then the caller must choose one. */
+    /**
+     * A valid pattern whose numbers fit every accounting target ({@link AccountingNumberLimits}). A
+     * long code can make the default pattern too long: then the caller must choose one.
+     */
     private static String numbering(String field, String given, String fallback) {
         String pattern = orDefault(given, fallback);
         try {
-            new NumberPattern(pattern);
+            AccountingNumberLimits.check(new NumberPattern(pattern));
         } catch (InvalidInputException e) {
             throw new InvalidInputException(field + ": " + e.getMessage()
                     + (pattern.equals(fallback) ? " (the default for this code): set " + field + " yourself" : ""));
         }
         return pattern;
-    }
-
-    /** Two kinds of document counted under one pattern would get the same numbers. */
-    private static void requireDistinct(String invoicePattern, String creditNotePattern, String proposalPattern) {
-        if (creditNotePattern.equals(invoicePattern)) {
-            throw new InvalidInputException("creditNoteNumberPattern must differ from invoiceNumberPattern ('" + invoicePattern + "'), or credit notes would repeat invoice numbers");
-        }
-        if (proposalPattern.equals(invoicePattern) || proposalPattern.equals(creditNotePattern)) {
-            throw new InvalidInputException("proposalNumberPattern '" + proposalPattern + "' must differ from the invoice and credit note patterns, or proposals would repeat their numbers");
-        }
     }
 
     private static String orDefault(String value, String fallback) {

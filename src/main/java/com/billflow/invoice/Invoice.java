@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A laboratory's invoice, credit note or proposal. It owns its status: every move goes through
@@ -84,13 +85,18 @@ public class Invoice {
         this.createdAt = createdAt;
     }
 
-    /** A credit note for this booked invoice: RELEASED, every amount reversed, linked both ways once saved. */
+    /**
+     * A credit note for this booked invoice: RELEASED, linked both ways once saved, every amount the
+     * invoice was issued with reversed as it stands (not worked out again), so the two always cancel out.
+     */
     Invoice creditNote(Instant now) {
         Invoice creditNote = new Invoice(InvoiceType.CREDIT_NOTE, InvoiceStatus.RELEASED, laboratoryCode, clientCode, jobNumber,
                 currency(), paymentTermsDays, now);
         lines.forEach(line -> creditNote.lines.add(line.reversed()));
         creditNote.originalInvoiceId = id;
-        creditNote.recalculate();
+        creditNote.subtotal = subtotal.negate();
+        creditNote.taxTotal = taxTotal.negate();
+        creditNote.total = total.negate();
         return creditNote;
     }
 
@@ -103,27 +109,73 @@ public class Invoice {
         return production;
     }
 
-    /** Applies {@code action}; answers the status it left. Refused (409) when the status does not allow it. */
+    /**
+     * Applies {@code action}; answers the status it left. Refused (409) when the status does not allow it,
+     * or when it is a release of an invoice that cannot be right ({@link #releaseBlocker}).
+     */
     InvoiceStatus move(InvoiceAction action) {
-        InvoiceStatus next = InvoiceStateMachine.next(type, status, action).orElseThrow(() -> refused(action));
+        if (!allows(action)) {
+            throw refused(action);
+        }
         InvoiceStatus previous = status;
-        status = next;
+        status = InvoiceStateMachine.next(type, status, action).orElseThrow();
         return previous;
     }
 
-    IllegalStatusException refused(InvoiceAction action) {
+    /** The 409 for {@code action}: why this invoice cannot be released, or its status and the allowed actions. */
+    public IllegalStatusException refused(InvoiceAction action) {
+        String allowed = allowedActions().isEmpty() ? "none (final status)" : String.join(", ", allowedActions());
+        if (action == InvoiceAction.RELEASE && statusAllows(action) && releaseBlocker().isPresent()) {
+            return new IllegalStatusException(describe() + " is " + status + " and cannot be released: " + releaseBlocker().get()
+                    + ". Nothing was numbered. Allowed actions: " + allowed);
+        }
         String what = action == InvoiceAction.EDIT ? "edit lines" : action.path();
         return IllegalStatusException.of(describe(), status, what, allowedActions());
     }
 
-    /** The actions a user may ask for now, as their path names. */
+    /** The actions a user may ask for now, as their path names; {@code release} only for an invoice that may be issued. */
     public List<String> allowedActions() {
+        return InvoiceStateMachine.allowed(type, status).stream().filter(this::allows)
+                .filter(a -> a != InvoiceAction.EDIT && a != InvoiceAction.AUTO_BOOK).map(InvoiceAction::path).toList();
+    }
+
+    /**
+     * The actions the status offers, as path names, whatever the lines: a Tasklist form lists these,
+     * since its options are fixed when the task is created while lines may still change.
+     */
+    public List<String> actionsOfStatus() {
         return InvoiceStateMachine.allowed(type, status).stream()
                 .filter(a -> a != InvoiceAction.EDIT && a != InvoiceAction.AUTO_BOOK).map(InvoiceAction::path).toList();
     }
 
     public boolean allows(InvoiceAction action) {
+        return statusAllows(action) && (action != InvoiceAction.RELEASE || releaseBlocker().isEmpty());
+    }
+
+    private boolean statusAllows(InvoiceAction action) {
         return InvoiceStateMachine.next(type, status, action).isPresent();
+    }
+
+    /**
+     * Why this production invoice or proposal cannot be issued as it stands (SPEC §6), or empty:
+     * it needs at least one sample/test or cost line (percent lines alone charge nothing) and a
+     * total of zero or more, since only a credit note may be negative.
+     */
+    public Optional<String> releaseBlocker() {
+        if (type == InvoiceType.CREDIT_NOTE) {
+            return Optional.empty();
+        }
+        if (lines.isEmpty()) {
+            return Optional.of("it has no lines; add the samples/tests or costs to charge first");
+        }
+        if (lines.stream().allMatch(line -> line.getKind().isPercentBased())) {
+            return Optional.of("it has no sample/test or cost line, so it charges nothing; add what to charge first");
+        }
+        if (total.signum() < 0) {
+            return Optional.of("its total " + total() + " is negative (only a credit note may be negative); "
+                    + "lower its rebates or discounts first");
+        }
+        return Optional.empty();
     }
 
     InvoiceStatus addLine(LineKind kind, String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal percent) {
@@ -184,7 +236,21 @@ public class Invoice {
         return previous;
     }
 
+    /**
+     * Works the amounts out once more under the current rule (a draft may predate a change of it),
+     * then refuses (409) unless this invoice may be released now. Lines do not change.
+     */
+    void checkReleasable() {
+        if (statusAllows(InvoiceAction.RELEASE)) {
+            recalculate();
+        }
+        if (!allows(InvoiceAction.RELEASE)) {
+            throw refused(InvoiceAction.RELEASE);
+        }
+    }
+
     InvoiceStatus release(String allocatedNumber, LocalDate date) {
+        checkReleasable();
         InvoiceStatus previous = move(InvoiceAction.RELEASE);
         issue(allocatedNumber, date);
         return previous;
@@ -215,7 +281,14 @@ public class Invoice {
         production.proposalId = id;
     }
 
-    /** Samples/tests and costs are the base; percent lines apply to it; taxes are totalled apart. */
+    /**
+     * The amounts (SPEC §6): samples/tests and costs are the base; surcharges, rebates and discounts
+     * are percents of the base; taxes are percents of the net after them (base + surcharges − rebates
+     * − discounts), so tax is charged on what the client pays for. Each line is rounded once (HALF_UP
+     * to the currency's digits) and the sums are of rounded lines: subtotal is the net, total the net
+     * plus taxes. Called only while lines may change (and at release), so issued documents keep the
+     * amounts they were issued with.
+     */
     private void recalculate() {
         Currency currency = currency();
         Money base = Money.zero(currency);
@@ -224,19 +297,21 @@ public class Invoice {
                 base = base.plus(line.calculate(base, currency));
             }
         }
-        Money subtotal = Money.zero(currency);
-        Money taxes = Money.zero(currency);
+        Money net = base;
         for (InvoiceLine line : lines) {
-            Money amount = line.getKind().isPercentBased() ? line.calculate(base, currency) : line.amount(currency);
-            if (line.getKind() == LineKind.TAX) {
-                taxes = taxes.plus(amount);
-            } else {
-                subtotal = subtotal.plus(amount);
+            if (line.getKind().isPercentBased() && line.getKind() != LineKind.TAX) {
+                net = net.plus(line.calculate(base, currency));
             }
         }
-        this.subtotal = subtotal.amount();
+        Money taxes = Money.zero(currency);
+        for (InvoiceLine line : lines) {
+            if (line.getKind() == LineKind.TAX) {
+                taxes = taxes.plus(line.calculate(net, currency));
+            }
+        }
+        this.subtotal = net.amount();
         this.taxTotal = taxes.amount();
-        this.total = subtotal.plus(taxes).amount();
+        this.total = net.plus(taxes).amount();
     }
 
     private InvoiceLine line(Long lineId) {
@@ -251,6 +326,23 @@ public class Invoice {
             case PROPOSAL -> "Proposal";
         };
         return kind + " " + (number != null ? number : id);
+    }
+
+    /**
+     * Why this document is not one for accounting (SPEC §6), or empty: only production invoices and
+     * credit notes in {@link InvoiceStatus#EXPORTED} are; never proposals, nor cancelled, rejected,
+     * merged or not yet authorised ones. A 409 with this text refuses a single CSV.
+     */
+    public Optional<String> exportRefusal() {
+        if (type == InvoiceType.PROPOSAL) {
+            return Optional.of(describe() + " is a proposal: proposals are not exported to accounting");
+        }
+        if (!InvoiceStatus.EXPORTED.contains(status)) {
+            return Optional.of(describe() + " is " + status + ": only invoices and credit notes from AUTHORISED on ("
+                    + String.join(", ", InvoiceStatus.EXPORTED.stream().map(Enum::name).toList())
+                    + ") are exported to accounting; never cancelled, rejected, merged or unauthorised ones");
+        }
+        return Optional.empty();
     }
 
     public boolean hasTaxes() {

@@ -18,6 +18,7 @@ import java.io.Writer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** An invoice's documents: estimate and WIP PDFs while INITIAL, the list and downloads, and the accounting CSV. */
@@ -68,28 +69,33 @@ public class InvoiceDocumentService {
                 .orElseThrow(() -> new NotFoundException("Document " + documentId + " is not a document of invoice " + invoiceId));
     }
 
-    /** One issued invoice or credit note as CSV; answers its number. Proposals and unreleased invoices are refused. */
+    /**
+     * One issued invoice or credit note as CSV; answers its number. A document that does not exist
+     * for accounting (a proposal; not yet authorised, cancelled, rejected or merged) is refused (409).
+     */
     @Transactional(readOnly = true)
     public String writeCsv(Long invoiceId, AccountingFormat format, Writer out) throws IOException {
         Invoice invoice = invoices.get(invoiceId);
-        if (invoice.getType() == InvoiceType.PROPOSAL) {
-            throw new IllegalStatusException(invoice.describe() + " is a proposal: proposals are not exported to accounting");
-        }
-        if (invoice.getNumber() == null) {
-            throw new IllegalStatusException(invoice.describe() + " is " + invoice.getStatus() + ": only released invoices have a number to export");
+        Optional<String> refusal = invoice.exportRefusal();
+        if (refusal.isPresent()) {
+            throw new IllegalStatusException(refusal.get());
         }
         csvWriter.write(format, invoice.hasTaxes(), Stream.of(documents.accounting(invoice, clients.get(invoice.getClientCode()))), out);
         return invoice.getNumber();
     }
 
-    /** Every issued invoice and credit note dated within [from, to], read as the stream is consumed (needs a transaction). */
+    /**
+     * Every invoice and credit note for accounting ({@link InvoiceStatus#EXPORTED}) dated within
+     * [from, to], read as the stream is consumed (needs a transaction).
+     */
     @Transactional(readOnly = true)
     public Stream<AccountingInvoice> issuedBetween(LocalDate from, LocalDate to) {
-        return repository.streamIssuedBetween(from, to).map(i -> documents.accounting(i, clients.get(i.getClientCode())));
+        return repository.streamIssuedBetween(from, to, InvoiceStatus.EXPORTED).map(i -> documents.accounting(i, clients.get(i.getClientCode())));
     }
 
+    /** Whether any document {@link #issuedBetween} yields has a tax line. */
     @Transactional(readOnly = true)
     public boolean anyTaxesBetween(LocalDate from, LocalDate to) {
-        return repository.anyTaxesBetween(from, to);
+        return repository.anyTaxesBetween(from, to, InvoiceStatus.EXPORTED);
     }
 }

@@ -76,10 +76,14 @@ public class InvoiceLifecycle {
         return checked;
     }
 
-    /** Allocates the number from the laboratory's series and renders the PDF. */
+    /**
+     * Allocates the number from the laboratory's series and renders the PDF. Refused (409) before
+     * any number is taken when the status does not allow it or the invoice has no lines or a negative total.
+     */
     @Transactional
     public Invoice release(Long id, String actor) {
         Invoice invoice = invoices.get(id);
+        invoice.checkReleasable();
         Laboratory laboratory = laboratories.get(invoice.getLaboratoryCode());
         LocalDate today = LocalDate.now(clock);
         boolean proposal = invoice.getType() == InvoiceType.PROPOSAL;

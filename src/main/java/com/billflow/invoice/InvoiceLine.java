@@ -46,9 +46,11 @@ public class InvoiceLine {
         this.percent = kind.isPercentBased() ? percent : null;
     }
 
-    /** A copy with every amount reversed, for a credit note. */
+    /** A copy with its unit price and its amount as issued reversed, for a credit note. */
     InvoiceLine reversed() {
-        return new InvoiceLine(kind, description, quantity, unitPrice == null ? null : unitPrice.negate(), percent);
+        InvoiceLine reversed = new InvoiceLine(kind, description, quantity, unitPrice == null ? null : unitPrice.negate(), percent);
+        reversed.amount = amount.negate();
+        return reversed;
     }
 
     /** The same percent item: kind, description and rate. */

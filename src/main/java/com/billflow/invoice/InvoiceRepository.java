@@ -6,6 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.stream.Stream;
 
 interface InvoiceRepository extends JpaRepository<Invoice, Long> {
@@ -16,17 +17,21 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long> {
             order by i.id desc""")
     Page<Invoice> search(InvoiceStatus status, InvoiceType type, Pageable page);
 
-    /** Issued production invoices and credit notes dated within [from, to], for the accounting export. */
+    /**
+     * Production invoices and credit notes in one of {@code statuses} (the caller passes
+     * {@link InvoiceStatus#EXPORTED}) dated within [from, to], for the accounting export.
+     */
     @Query("""
             select i from Invoice i
-            where i.number is not null and i.type <> com.billflow.invoice.InvoiceType.PROPOSAL
+            where i.number is not null and i.type <> com.billflow.invoice.InvoiceType.PROPOSAL and i.status in :statuses
               and i.invoiceDate >= :from and i.invoiceDate <= :to
             order by i.invoiceDate, i.number""")
-    Stream<Invoice> streamIssuedBetween(LocalDate from, LocalDate to);
+    Stream<Invoice> streamIssuedBetween(LocalDate from, LocalDate to, Collection<InvoiceStatus> statuses);
 
+    /** Whether any document {@link #streamIssuedBetween} yields has a tax line. */
     @Query("""
             select count(i) > 0 from Invoice i join i.lines l
-            where i.number is not null and i.type <> com.billflow.invoice.InvoiceType.PROPOSAL
+            where i.number is not null and i.type <> com.billflow.invoice.InvoiceType.PROPOSAL and i.status in :statuses
               and i.invoiceDate >= :from and i.invoiceDate <= :to and l.kind = com.billflow.invoice.LineKind.TAX""")
-    boolean anyTaxesBetween(LocalDate from, LocalDate to);
+    boolean anyTaxesBetween(LocalDate from, LocalDate to, Collection<InvoiceStatus> statuses);
 }

@@ -57,9 +57,13 @@ public class InvoiceSummary {
                 .map(d -> "/api/invoices/" + invoiceId + "/documents/" + d.getId()).orElse("");
     }
 
+    /**
+     * The actions the invoice's status offers. Not narrowed by its lines (an empty draft's release):
+     * the form keeps these options while the lines may still change, and the completion is checked then.
+     */
     @Transactional(readOnly = true)
     public List<String> allowedActions(Long invoiceId) {
-        return invoices.get(invoiceId).allowedActions();
+        return invoices.get(invoiceId).actionsOfStatus();
     }
 
     private static String plain(java.math.BigDecimal value) {

@@ -1,8 +1,9 @@
 package com.billflow.invoice;
 
 /**
- * Kinds of invoice line. Samples/tests and costs are quantity times unit price; the others are a
- * percent of the sample/test and cost lines (SPEC §6), added (surcharge, tax) or taken off.
+ * Kinds of invoice line. Samples/tests and costs are quantity times unit price; surcharges, rebates
+ * and discounts are a percent of the sample/test and cost lines, added (surcharge) or taken off;
+ * taxes are a percent of the net after them (SPEC §6).
  */
 public enum LineKind {
     SAMPLE_TEST(false, 1),

@@ -1,5 +1,6 @@
 package com.billflow.surgicalcase;
 
+import com.billflow.common.IllegalStatusException;
 import com.billflow.directory.FacilityService;
 import com.billflow.document.csv.AccountingCsvWriter;
 import com.billflow.document.csv.AccountingFormat;
@@ -33,10 +34,16 @@ public class SurgicalCaseExports {
         this.csvWriter = csvWriter;
     }
 
-    /** Writes one case's invoice; answers its number. A case without invoice is refused (409). */
+    /**
+     * Writes one case's invoice; answers its number. Only a numbered, uncancelled case invoice exists
+     * for accounting: a case without invoice, or a cancelled one, is refused (409).
+     */
     @Transactional(readOnly = true)
     public String writeCsv(Long caseId, AccountingFormat format, Writer out) throws IOException {
         SurgicalCase surgicalCase = cases.get(caseId);
+        if (surgicalCase.getStatus() == SurgicalCaseStatus.CANCELLED) {
+            throw new IllegalStatusException("Case " + surgicalCase.getCaseNumber() + " is CANCELLED: cancelled cases are not exported to accounting");
+        }
         if (!surgicalCase.isInvoiced()) {
             invoicing.invoicePdf(caseId);
         }

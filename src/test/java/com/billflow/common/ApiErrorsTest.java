@@ -184,7 +184,7 @@ class ApiErrorsTest extends IntegrationTest {
     @Test
     void circulatingCurrenciesAreAccepted() {
         for (String currency : new String[]{"USD", "EUR", "CHF", "XOF", "XAF", "JPY"}) {
-            String code = Fixtures.unique("L").toUpperCase();
+            String code = Fixtures.laboratoryCode();
             assertThat(postJson("/api/laboratories", "{\"code\":\"" + code + "\",\"name\":\"Lab\",\"currency\":\"" + currency + "\"}").status())
                     .as(currency).isEqualTo(201);
         }

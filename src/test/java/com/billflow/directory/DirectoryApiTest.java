@@ -35,7 +35,7 @@ class DirectoryApiTest extends IntegrationTest {
 
     @Test
     void anAdministratorCreatesAndChangesALaboratoryThatEveryoneCanRead() {
-        String code = Fixtures.unique("LAB").toUpperCase();
+        String code = Fixtures.laboratoryCode();
 
         // when
         ResponseEntity<JsonNode> created = post(as(admin), "/api/laboratories", laboratoryBody(code));
@@ -46,9 +46,9 @@ class DirectoryApiTest extends IntegrationTest {
         assertThat(lab.get("code").asText()).isEqualTo(code);
         assertThat(lab.get("name").asText()).isEqualTo("Dental Lab " + code);
         assertThat(lab.get("currency").asText()).isEqualTo("EUR");
-        assertThat(lab.get("invoiceNumberPattern").asText()).isEqualTo("I-{YYYY}-{SEQ:4}");
-        assertThat(lab.get("creditNoteNumberPattern").asText()).isEqualTo("C-{YYYY}-{SEQ:4}");
-        assertThat(lab.get("proposalNumberPattern").asText()).isEqualTo("P-{YY}{MM}-{SEQ}");
+        assertThat(lab.get("invoiceNumberPattern").asText()).isEqualTo(code + "-I{YY}-{SEQ:4}");
+        assertThat(lab.get("creditNoteNumberPattern").asText()).isEqualTo(code + "-C{YY}-{SEQ:4}");
+        assertThat(lab.get("proposalNumberPattern").asText()).isEqualTo(code + "-P{YY}{MM}-{SEQ}");
         assertThat(lab.get("emailFrom").asText()).isEqualTo("accounts@lab.example");
         assertThat(lab.get("emailSubjectTemplate").asText()).isEqualTo("Your {documentType} {invoiceNumber}");
         assertThat(lab.get("emailBodyTemplate").asText()).isEqualTo("Dear {clientName},\nplease pay {total} by {dueDate}.");
@@ -75,7 +75,7 @@ class DirectoryApiTest extends IntegrationTest {
 
     @Test
     void aLaboratoryWithOnlyCodeNameAndCurrencyGetsTheDefaults() {
-        String code = Fixtures.unique("LAB").toUpperCase();
+        String code = Fixtures.laboratoryCode();
 
         // when
         JsonNode lab = post(as(admin), "/api/laboratories", "{\"code\":\"" + code + "\",\"name\":\"Lab\",\"currency\":\"JPY\"}").getBody();
@@ -178,17 +178,18 @@ class DirectoryApiTest extends IntegrationTest {
 
     @Test
     void badLaboratoryInputGetsAClearFourHundredAndWritesNothing() {
-        String code = Fixtures.unique("LAB").toUpperCase();
+        String code = Fixtures.laboratoryCode();
         String good = laboratoryBody(code);
 
         assertBad(post(as(admin), "/api/laboratories", good.replace("\"EUR\"", "\"XXY\"")), 400, "currency: is not an ISO 4217");
         assertBad(post(as(admin), "/api/laboratories", good.replace("\"EUR\"", "\"eur\"")), 400, "currency: is not an ISO 4217");
         assertBad(post(as(admin), "/api/laboratories", good.replace("\"currency\":\"EUR\",", "")), 400, "currency: must not be blank");
-        assertBad(post(as(admin), "/api/laboratories", good.replace("I-{YYYY}-{SEQ:4}", "I-{YYYY}")), 400,
-                "invoiceNumberPattern: Numbering pattern 'I-{YYYY}' must contain {SEQ}");
-        assertBad(post(as(admin), "/api/laboratories", good.replace("C-{YYYY}-{SEQ:4}", "C-{SEQ}-{SEQ}")), 400, "creditNoteNumberPattern: Numbering pattern");
-        assertBad(post(as(admin), "/api/laboratories", good.replace("P-{YY}{MM}-{SEQ}", "P-" + "X".repeat(40) + "{SEQ}")), 400, "proposalNumberPattern: Numbering pattern");
-        assertBad(post(as(admin), "/api/laboratories", good.replace("C-{YYYY}-{SEQ:4}", "I-{YYYY}-{SEQ:4}")), 400, "creditNoteNumberPattern must differ from invoiceNumberPattern");
+        assertBad(post(as(admin), "/api/laboratories", good.replace("-I{YY}-{SEQ:4}", "-I{YY}")), 400,
+                "invoiceNumberPattern: Numbering pattern '" + code + "-I{YY}' must contain {SEQ}");
+        assertBad(post(as(admin), "/api/laboratories", good.replace("-C{YY}-{SEQ:4}", "-C{SEQ}-{SEQ}")), 400, "creditNoteNumberPattern: Numbering pattern");
+        assertBad(post(as(admin), "/api/laboratories", good.replace("-P{YY}{MM}-{SEQ}", "-P" + "X".repeat(40) + "{SEQ}")), 400, "proposalNumberPattern: Numbering pattern");
+        assertBad(post(as(admin), "/api/laboratories", good.replace("-C{YY}-{SEQ:4}", "-I{YY}-{SEQ:4}")), 400,
+                "creditNoteNumberPattern of laboratory " + code + " '" + code + "-I{YY}-{SEQ:4}' could give the same numbers as invoiceNumberPattern of laboratory " + code);
         assertBad(post(as(admin), "/api/laboratories", good.replace("Your {documentType}", "Your {foo}")), 400, "emailSubjectTemplate: unknown placeholder {foo}");
         assertBad(post(as(admin), "/api/laboratories", good.replace("by {dueDate}", "by {due_date}")), 400, "emailBodyTemplate: unknown placeholder {due_date}");
         assertBad(post(as(admin), "/api/laboratories", good.replace("Your {documentType}", "Your\\r\\nBcc: x@evil.example")), 400, "emailSubjectTemplate: must be one line");
@@ -247,11 +248,11 @@ class DirectoryApiTest extends IntegrationTest {
     private static String laboratoryBody(String code) {
         return """
                 {"code":"%s","name":"Dental Lab %s","currency":"EUR",
-                 "invoiceNumberPattern":"I-{YYYY}-{SEQ:4}","creditNoteNumberPattern":"C-{YYYY}-{SEQ:4}","proposalNumberPattern":"P-{YY}{MM}-{SEQ}",
+                 "invoiceNumberPattern":"%s-I{YY}-{SEQ:4}","creditNoteNumberPattern":"%s-C{YY}-{SEQ:4}","proposalNumberPattern":"%s-P{YY}{MM}-{SEQ}",
                  "emailFrom":"accounts@lab.example","emailSubjectTemplate":"Your {documentType} {invoiceNumber}",
                  "emailBodyTemplate":"Dear {clientName},\\nplease pay {total} by {dueDate}.",
                  "autoAuthorise":true,"autoTransmit":false,"autoBook":true,"autoBookCreditNotes":false,"paymentTermsDays":14}
-                """.formatted(code, code);
+                """.formatted(code, code, code, code, code);
     }
 
     private static String clientBody(String code) {

@@ -114,6 +114,13 @@ class InvoiceApiTest extends IntegrationTest {
         assertThat(rows.get(0).get("ItemTaxAmount")).isEqualTo("0.00");
         String range = http.withBasicAuth(admin, Fixtures.PASSWORD).getForEntity("/api/exports/invoices.csv?format=xero&from=" + LocalDate.now()
                 + "&to=" + LocalDate.now(), String.class).getBody();
+        assertThat(csv(range)).extracting(r -> r.get("*InvoiceNumber")).contains(released.get("number").asText())
+                .doesNotContain(creditNote.get("number").asText());
+
+        // and the credit note joins the export once authorised
+        action(creditNote.get("id").asLong(), "authorise");
+        range = http.withBasicAuth(admin, Fixtures.PASSWORD).getForEntity("/api/exports/invoices.csv?format=xero&from=" + LocalDate.now()
+                + "&to=" + LocalDate.now(), String.class).getBody();
         assertThat(csv(range)).extracting(r -> r.get("*InvoiceNumber")).contains(released.get("number").asText(), creditNote.get("number").asText());
     }
 
@@ -129,6 +136,68 @@ class InvoiceApiTest extends IntegrationTest {
         assertThat(edit.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(edit.getBody().get("message").asText()).contains("is RELEASED", "edit lines");
         assertThat(get(id).get("lines")).hasSize(1);
+    }
+
+    @Test
+    void anEmptyOrNegativeInvoiceIsRefusedAtReleaseWithoutTakingANumberOrWritingHistory() {
+        // given an invoice without lines and one of 100.00 with a 60 % discount and a 60 % rebate, both drafts
+        long empty = post(office, "/api/invoices", body(lab.getCode(), client.getCode())).getBody().get("id").asLong();
+        action(empty, "draft");
+        long negative = post(office, "/api/invoices", body(lab.getCode(), client.getCode())).getBody().get("id").asLong();
+        addLine(negative, "{\"kind\":\"SAMPLE_TEST\",\"description\":\"Soil\",\"quantity\":1,\"unitPrice\":100.00}");
+        addLine(negative, "{\"kind\":\"DISCOUNT\",\"description\":\"Framework\",\"percent\":60}");
+        addLine(negative, "{\"kind\":\"REBATE\",\"description\":\"Volume\",\"percent\":60}");
+        action(negative, "draft");
+        assertThat(get(negative).get("total").decimalValue()).isEqualByComparingTo("-20.00");
+
+        // then neither offers release, and asking for it is a 409 that says why
+        assertThat(get(empty).get("allowedActions")).extracting(JsonNode::asText).containsExactly("reprice", "cancel");
+        assertThat(get(negative).get("allowedActions")).extracting(JsonNode::asText).containsExactly("reprice", "cancel");
+        assertBad(post(office, "/api/invoices/" + empty + "/release", ""), 409, "cannot be released: it has no lines");
+        assertBad(post(office, "/api/invoices/" + negative + "/release", ""), 409, "cannot be released: its total -20.00 EUR is negative");
+        for (long id : List.of(empty, negative)) {
+            assertThat(get(id).get("status").asText()).isEqualTo("DRAFT");
+            assertThat(get(id).get("number").isNull()).isTrue();
+            assertThat(history(id)).extracting(e -> e.get("to").asText()).containsExactly("INITIAL", "DRAFT");
+        }
+
+        // and the series lost nothing: the next invoice released takes the first number of the year
+        long good = create();
+        action(good, "draft");
+        assertThat(action(good, "release").get("number").asText()).isEqualTo(lab.getCode() + "-INV-" + LocalDate.now(clock).getYear() + "-00001");
+    }
+
+    @Test
+    void aNegativeProposalIsRefusedAtReleaseToo() {
+        long proposal = post(office, "/api/invoices", body(lab.getCode(), client.getCode()).replace("}", ",\"type\":\"PROPOSAL\"}"))
+                .getBody().get("id").asLong();
+        addLine(proposal, "{\"kind\":\"SAMPLE_TEST\",\"description\":\"Soil\",\"quantity\":1,\"unitPrice\":100.00}");
+        addLine(proposal, "{\"kind\":\"DISCOUNT\",\"description\":\"Framework\",\"percent\":60}");
+        addLine(proposal, "{\"kind\":\"REBATE\",\"description\":\"Volume\",\"percent\":60}");
+        action(proposal, "draft");
+        assertBad(post(office, "/api/invoices/" + proposal + "/release", ""), 409, "is negative");
+        assertThat(get(proposal).get("number").isNull()).isTrue();
+    }
+
+    @Test
+    void aMergeThatAddsUpToANegativeTotalGivesADraftThatCannotBeReleased() {
+        // given two invoices of 50.00 each, fine on their own: one with a 60 % discount, one with a 60 % rebate
+        long first = post(office, "/api/invoices", body(lab.getCode(), client.getCode())).getBody().get("id").asLong();
+        addLine(first, "{\"kind\":\"SAMPLE_TEST\",\"description\":\"Soil\",\"quantity\":1,\"unitPrice\":50.00}");
+        addLine(first, "{\"kind\":\"DISCOUNT\",\"description\":\"Framework\",\"percent\":60}");
+        long second = post(office, "/api/invoices", body(lab.getCode(), client.getCode())).getBody().get("id").asLong();
+        addLine(second, "{\"kind\":\"SAMPLE_TEST\",\"description\":\"Water\",\"quantity\":1,\"unitPrice\":50.00}");
+        addLine(second, "{\"kind\":\"REBATE\",\"description\":\"Volume\",\"percent\":60}");
+        assertThat(get(first).get("total").decimalValue()).isEqualByComparingTo("20.00");
+
+        // when merged
+        JsonNode merged = post(office, "/api/invoices/merge", "{\"invoiceIds\":[" + first + "," + second + "]}").getBody();
+
+        // then the draft is -20.00 and is not released
+        assertThat(merged.get("total").decimalValue()).isEqualByComparingTo("-20.00");
+        assertThat(merged.get("allowedActions")).extracting(JsonNode::asText).doesNotContain("release");
+        assertBad(post(office, "/api/invoices/" + first + "/release", ""), 409, "is negative");
+        assertThat(get(first).get("number").isNull()).isTrue();
     }
 
     @Test
@@ -195,6 +264,10 @@ class InvoiceApiTest extends IntegrationTest {
 
     private JsonNode get(long id) {
         return http.withBasicAuth(office, Fixtures.PASSWORD).getForEntity("/api/invoices/" + id, JsonNode.class).getBody();
+    }
+
+    private JsonNode history(long id) {
+        return http.withBasicAuth(office, Fixtures.PASSWORD).getForEntity("/api/invoices/" + id + "/history", JsonNode.class).getBody();
     }
 
     private void runJobs() {

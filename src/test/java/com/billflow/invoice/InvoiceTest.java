@@ -31,13 +31,69 @@ class InvoiceTest {
         invoice.addLine(LineKind.REBATE, "Volume", null, null, new BigDecimal("1"));
         invoice.addLine(LineKind.TAX, "VAT", null, null, new BigDecimal("19"));
 
-        // then base 99.99 + 12.50 = 112.49; +11.25 -2.81 -1.12; tax 21.37
+        // then base 99.99 + 12.50 = 112.49; +11.25 -2.81 -1.12 = net 119.81; tax 19 % of the net 22.76
         assertThat(invoice.getLines()).extracting(l -> l.amount(EUR).amount().toPlainString())
-                .containsExactly("99.99", "12.50", "11.25", "-2.81", "-1.12", "21.37");
+                .containsExactly("99.99", "12.50", "11.25", "-2.81", "-1.12", "22.76");
         assertThat(invoice.subtotal().isEqualTo(Money.of("119.81", "EUR"))).isTrue();
-        assertThat(invoice.taxTotal().isEqualTo(Money.of("21.37", "EUR"))).isTrue();
-        assertThat(invoice.total().isEqualTo(Money.of("141.18", "EUR"))).isTrue();
+        assertThat(invoice.taxTotal().isEqualTo(Money.of("22.76", "EUR"))).isTrue();
+        assertThat(invoice.total().isEqualTo(Money.of("142.57", "EUR"))).isTrue();
         assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.INITIAL);
+    }
+
+    @Test
+    void taxIsChargedOnTheNetAfterTheDiscount() {
+        // given 16 x 348.35 with a 4 % discount and 22 % tax
+        Invoice invoice = newInvoice();
+
+        // when
+        invoice.addLine(LineKind.SAMPLE_TEST, "Soil", new BigDecimal("16"), new BigDecimal("348.35"), null);
+        invoice.addLine(LineKind.DISCOUNT, "Framework", null, null, new BigDecimal("4"));
+        invoice.addLine(LineKind.TAX, "VAT", null, null, new BigDecimal("22"));
+
+        // then 5573.60 - 222.94 = 5350.66; 22 % of it 1177.15 (not 22 % of 5573.60 = 1226.19)
+        assertThat(invoice.getLines()).extracting(l -> l.amount(EUR).amount().toPlainString())
+                .containsExactly("5573.60", "-222.94", "1177.15");
+        assertThat(invoice.subtotal().isEqualTo(Money.of("5350.66", "EUR"))).isTrue();
+        assertThat(invoice.taxTotal().isEqualTo(Money.of("1177.15", "EUR"))).isTrue();
+        assertThat(invoice.total().isEqualTo(Money.of("6527.81", "EUR"))).isTrue();
+    }
+
+    @Test
+    void aFullDiscountLeavesNothingToPay() {
+        Invoice invoice = newInvoice();
+        invoice.addLine(LineKind.SAMPLE_TEST, "Water", new BigDecimal("2.25"), new BigDecimal("64.22"), null);
+        invoice.addLine(LineKind.DISCOUNT, "Goodwill", null, null, new BigDecimal("100"));
+
+        assertThat(invoice.getLines()).extracting(l -> l.amount(EUR).amount().toPlainString()).containsExactly("144.50", "-144.50");
+        assertThat(invoice.total().isEqualTo(Money.of("0.00", "EUR"))).isTrue();
+    }
+
+    @Test
+    void taxOfTwoLinesIsRoundedOnce() {
+        Invoice invoice = newInvoice();
+        invoice.addLine(LineKind.SAMPLE_TEST, "A", BigDecimal.ONE, new BigDecimal("55.55"), null);
+        invoice.addLine(LineKind.COST, "B", BigDecimal.ONE, new BigDecimal("11.11"), null);
+        invoice.addLine(LineKind.TAX, "VAT", null, null, new BigDecimal("23"));
+
+        // 23 % of 66.66 = 15.3318
+        assertThat(invoice.taxTotal().isEqualTo(Money.of("15.33", "EUR"))).isTrue();
+        assertThat(invoice.total().isEqualTo(Money.of("81.99", "EUR"))).isTrue();
+    }
+
+    @Test
+    void aCreditNoteReversesTheAmountsOfTheNetTaxRule() {
+        Invoice invoice = newInvoice();
+        invoice.addLine(LineKind.SAMPLE_TEST, "Soil", new BigDecimal("16"), new BigDecimal("348.35"), null);
+        invoice.addLine(LineKind.DISCOUNT, "Framework", null, null, new BigDecimal("4"));
+        invoice.addLine(LineKind.TAX, "VAT", null, null, new BigDecimal("22"));
+
+        Invoice creditNote = invoice.creditNote(Instant.now());
+
+        assertThat(creditNote.getLines()).extracting(l -> l.amount(EUR).amount().toPlainString())
+                .containsExactly("-5573.60", "222.94", "-1177.15");
+        assertThat(creditNote.subtotal().isEqualTo(Money.of("-5350.66", "EUR"))).isTrue();
+        assertThat(creditNote.taxTotal().isEqualTo(Money.of("-1177.15", "EUR"))).isTrue();
+        assertThat(creditNote.total().isEqualTo(Money.of("-6527.81", "EUR"))).isTrue();
     }
 
     @Test
@@ -84,9 +140,10 @@ class InvoiceTest {
 
         target.mergeIn(List.of(other));
 
+        // base 150.00, surcharge 15.00, VAT 19 % of the net 165.00
         assertThat(target.getLines()).extracting(InvoiceLine::getDescription).containsExactly("A", "VAT", "B", "Express");
-        assertThat(target.taxTotal().isEqualTo(Money.of("28.50", "EUR"))).isTrue();
-        assertThat(target.total().isEqualTo(Money.of("193.50", "EUR"))).isTrue();
+        assertThat(target.taxTotal().isEqualTo(Money.of("31.35", "EUR"))).isTrue();
+        assertThat(target.total().isEqualTo(Money.of("196.35", "EUR"))).isTrue();
     }
 
     @Test
@@ -104,6 +161,57 @@ class InvoiceTest {
         assertThat(other.getStatus()).isEqualTo(InvoiceStatus.MERGED);
         assertThat(target.total().isEqualTo(Money.of("3.00", "EUR"))).isTrue();
         assertThatThrownBy(() -> other.mergedInto(target)).isInstanceOf(IllegalStatusException.class).hasMessageContaining("MERGED");
+    }
+
+    @Test
+    void anInvoiceWithoutLinesCannotBeReleasedAndIsNotOfferedRelease() {
+        // given an empty draft
+        Invoice invoice = newInvoice();
+        invoice.move(InvoiceAction.DRAFT);
+
+        // then release is not offered, and asking for it says why and numbers nothing
+        assertThat(invoice.allowedActions()).containsExactly("reprice", "cancel");
+        assertThat(invoice.allows(InvoiceAction.RELEASE)).isFalse();
+        assertThatThrownBy(() -> invoice.release("LAB-1", LocalDate.of(2026, 1, 10)))
+                .isInstanceOf(IllegalStatusException.class)
+                .hasMessageContaining("is DRAFT and cannot be released: it has no lines");
+        assertThat(invoice.getNumber()).isNull();
+        assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.DRAFT);
+
+        // and a tax line alone charges nothing either
+        invoice.addLine(LineKind.TAX, "VAT", null, null, new BigDecimal("20"));
+        assertThatThrownBy(() -> invoice.move(InvoiceAction.RELEASE)).hasMessageContaining("no sample/test or cost line");
+    }
+
+    @Test
+    void aSixtyPercentDiscountPlusASixtyPercentRebateMakesANegativeInvoiceThatCannotBeReleased() {
+        for (InvoiceType type : List.of(InvoiceType.PRODUCTION, InvoiceType.PROPOSAL)) {
+            // given 100.00 with a 60 % discount and a 60 % rebate
+            Invoice invoice = new Invoice(type, InvoiceStatus.INITIAL, "LAB", "CL", "JOB-1", EUR, 30, Instant.now());
+            invoice.addLine(LineKind.SAMPLE_TEST, "Soil", BigDecimal.ONE, new BigDecimal("100.00"), null);
+            invoice.addLine(LineKind.DISCOUNT, "Framework", null, null, new BigDecimal("60"));
+            invoice.addLine(LineKind.REBATE, "Volume", null, null, new BigDecimal("60"));
+            invoice.move(InvoiceAction.DRAFT);
+
+            // then
+            assertThat(invoice.total().isEqualTo(Money.of("-20.00", "EUR"))).isTrue();
+            assertThat(invoice.allowedActions()).as(type.name()).doesNotContain("release");
+            assertThatThrownBy(() -> invoice.release("LAB-1", LocalDate.of(2026, 1, 10)))
+                    .isInstanceOf(IllegalStatusException.class)
+                    .hasMessageContaining("cannot be released: its total -20.00 EUR is negative");
+            assertThat(invoice.getNumber()).isNull();
+
+            // and with a 40 % rebate instead, the 0.00 invoice may be released
+            Invoice zero = new Invoice(type, InvoiceStatus.INITIAL, "LAB", "CL", "JOB-2", EUR, 30, Instant.now());
+            zero.addLine(LineKind.SAMPLE_TEST, "Soil", BigDecimal.ONE, new BigDecimal("100.00"), null);
+            zero.addLine(LineKind.DISCOUNT, "Framework", null, null, new BigDecimal("60"));
+            zero.addLine(LineKind.REBATE, "Volume", null, null, new BigDecimal("40"));
+            zero.move(InvoiceAction.DRAFT);
+            assertThat(zero.total().isEqualTo(Money.of("0.00", "EUR"))).isTrue();
+            assertThat(zero.allowedActions()).contains("release");
+            zero.release("LAB-2", LocalDate.of(2026, 1, 10));
+            assertThat(zero.getStatus()).isEqualTo(InvoiceStatus.RELEASED);
+        }
     }
 
     private static Invoice newInvoice() {

@@ -4,6 +4,7 @@ import com.billflow.support.Fixtures;
 import com.billflow.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,12 +26,15 @@ class NumberAllocatorConcurrencyTest extends IntegrationTest {
     NumberAllocator numbers;
     @Autowired
     PlatformTransactionManager transactionManager;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void concurrentAllocationsAreUniqueAndGapFree() throws Exception {
         // given a new series and 8 workers, every third transaction rolling back
         String series = Fixtures.unique("test-series-");
-        NumberPattern pattern = new NumberPattern("T-{SEQ:4}");
+        String prefix = Fixtures.unique("T").toUpperCase();
+        NumberPattern pattern = new NumberPattern(prefix + "-{SEQ:4}");
         TransactionTemplate transaction = new TransactionTemplate(transactionManager);
         ExecutorService workers = Executors.newFixedThreadPool(8);
         List<Callable<String>> jobs = new ArrayList<>();
@@ -55,8 +59,11 @@ class NumberAllocatorConcurrencyTest extends IntegrationTest {
         }
         workers.shutdown();
 
-        // then the 80 committed numbers are exactly T-0001 .. T-0080
+        // then the 80 committed numbers are exactly T…-0001 .. T…-0080
         assertThat(committed).hasSize(80).doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 80).mapToObj(n -> String.format("T-%04d", n)).toList());
+                .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 80).mapToObj(n -> prefix + String.format("-%04d", n)).toList());
+        // and exactly those are registered as document numbers: the rolled-back ones were given back
+        assertThat(jdbc.queryForList("select number from document_number where number like ?", String.class, prefix + "-%"))
+                .containsExactlyInAnyOrderElementsOf(committed);
     }
 }

@@ -1,5 +1,6 @@
 package com.billflow.support;
 
+import com.billflow.common.AlreadyExistsException;
 import com.billflow.directory.Address;
 import com.billflow.directory.BillingContact;
 import com.billflow.directory.Client;
@@ -31,6 +32,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.test.context.TestComponent;
 
 import java.math.BigDecimal;
+import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -40,6 +42,8 @@ import java.util.UUID;
 public class Fixtures {
 
     public static final String PASSWORD = "secret-Pa55";
+    private static final String CODE_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final FacilityService facilities;
     private final LaboratoryService laboratories;
@@ -81,14 +85,35 @@ public class Fixtures {
     }
 
     /**
+     * A new laboratory code of six characters ("L" and five random letters or digits): short enough
+     * that the default patterns (code-INV-{YYYY}-{SEQ:5}, 21 characters) fit QuickBooks Online.
+     */
+    public static String laboratoryCode() {
+        StringBuilder code = new StringBuilder("L");
+        for (int i = 0; i < 5; i++) {
+            code.append(CODE_CHARACTERS.charAt(RANDOM.nextInt(CODE_CHARACTERS.length())));
+        }
+        return code.toString();
+    }
+
+    /**
      * A EUR laboratory with 30 days' payment terms, mail from billing@(code).example, the default
      * numbering patterns (code-INV-{YYYY}-{SEQ:5} etc.) and mail templates, and the automation flags as given.
+     * A code already taken (the PostgreSQL test database keeps earlier runs' laboratories) is drawn again.
      */
     public Laboratory laboratory(boolean autoAuthorise, boolean autoTransmit, boolean autoBook, boolean autoBookCreditNotes) {
-        String code = unique("L").toUpperCase();
-        return laboratories.create(new LaboratoryRequest(code, "Laboratory " + code, "EUR", null, null, null,
-                "billing@" + code.toLowerCase() + ".example", null, null,
-                autoAuthorise, autoTransmit, autoBook, autoBookCreditNotes, 30));
+        for (int attempt = 0; ; attempt++) {
+            String code = laboratoryCode();
+            try {
+                return laboratories.create(new LaboratoryRequest(code, "Laboratory " + code, "EUR", null, null, null,
+                        "billing@" + code.toLowerCase() + ".example", null, null,
+                        autoAuthorise, autoTransmit, autoBook, autoBookCreditNotes, 30));
+            } catch (AlreadyExistsException taken) {
+                if (attempt >= 10) {
+                    throw taken;
+                }
+            }
+        }
     }
 
     /** A client whose invoice contact is invoices@(code).example, transmitted as given. */

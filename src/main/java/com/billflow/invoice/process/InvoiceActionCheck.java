@@ -1,6 +1,5 @@
 package com.billflow.invoice.process;
 
-import com.billflow.common.IllegalStatusException;
 import com.billflow.common.InvalidInputException;
 import com.billflow.invoice.Invoice;
 import com.billflow.invoice.InvoiceAction;
@@ -17,8 +16,9 @@ import static com.billflow.invoice.process.ProductionInvoiceProcess.*;
 
 /**
  * Start listener of the gateways that route on {@code invoiceAction}: refuses, in the transaction
- * of the task's completion, an action the task does not offer (400) or the invoice's status does
- * not allow (409), or a missing or over-long reason (400), so a raw engine-API caller gets the same answer as the REST API instead of the
+ * of the task's completion, an action the task does not offer (400) or the invoice does not allow
+ * (409: its status, or a release of an invoice with no lines or a negative total), or a missing or
+ * over-long reason (400), so a raw engine-API caller gets the same answer as the REST API instead of the
  * engine's "no outgoing sequence flow".
  */
 @Component("invoiceActionCheck")
@@ -49,7 +49,7 @@ class InvoiceActionCheck implements ExecutionListener {
                     + String.join(", ", offered.stream().filter(allowed::contains).toList()));
         }
         if (!allowed.contains(action)) {
-            throw IllegalStatusException.of(invoice.describe(), invoice.getStatus(), action, allowed);
+            throw invoice.refused(InvoiceAction.fromPath(action));
         }
         Object reason = execution.getVariable(VAR_REASON);
         InvoiceLifecycle.checkedReason(invoice, InvoiceAction.fromPath(action), reason == null ? null : reason.toString());

@@ -38,7 +38,7 @@ public class InvoiceTasks {
     public Invoice perform(Long invoiceId, InvoiceAction action, String reason, Caller caller) {
         Invoice invoice = invoices.get(invoiceId);
         if (!invoice.allows(action)) {
-            throw IllegalStatusException.of(invoice.describe(), invoice.getStatus(), action.path(), invoice.allowedActions());
+            throw invoice.refused(action);
         }
         if (action == InvoiceAction.REPRICE) {
             return invoices.reprice(invoiceId, caller.userId());

@@ -254,6 +254,31 @@ class ProductionInvoiceProcessTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void tasklistRefusesToReleaseANegativeInvoiceAndTheTaskStaysOpen() {
+        // given a draft of 100.00 with a 60 % discount and a 60 % rebate, waiting at Review Invoice
+        Invoice invoice = newInvoice(fixtures.laboratory(false, false, false, false), fixtures.client(TransmitBy.EMAIL));
+        invoices.addLine(invoice.getId(), new LineRequest(LineKind.DISCOUNT, "Framework", null, null, new BigDecimal("60")), "office");
+        invoices.addLine(invoice.getId(), new LineRequest(LineKind.REBATE, "Volume", null, null, new BigDecimal("60")), "office");
+        ProcessInstance pi = processOf(invoice);
+        act(pi, "draft");
+        assertThat(invoices.get(invoice.getId()).total().amount()).isEqualByComparingTo("-24.69");
+        String taskId = taskOf(pi).getId();
+        int historyRows = history.of(invoice.getId()).size();
+
+        // when the office manager chooses release in the form
+        assertThatThrownBy(() -> taskService().complete(taskId, Map.of(VAR_INVOICE_ACTION, "release")))
+                .hasMessageContaining("cannot be released: its total -24.69 EUR is negative");
+
+        // then nothing moved, nothing was numbered, and the task waits for a change or a cancel
+        assertThat(pi).isWaitingAt(TASK_REVIEW_INVOICE);
+        assertThat(taskOf(pi).getId()).isEqualTo(taskId);
+        Invoice after = invoices.get(invoice.getId());
+        assertThat(after.getStatus()).isEqualTo(InvoiceStatus.DRAFT);
+        assertThat(after.getNumber()).isNull();
+        assertThat(history.of(invoice.getId())).hasSize(historyRows);
+    }
+
     private ProcessInstance authorisedInvoice(Laboratory lab) {
         return authorisedInvoice(lab, fixtures.client(TransmitBy.FAX));
     }
