@@ -10,6 +10,7 @@ import com.billflow.document.StoredDocument;
 import com.billflow.document.csv.AccountingCsvWriter;
 import com.billflow.document.csv.AccountingFormat;
 import com.billflow.document.csv.AccountingInvoice;
+import com.billflow.document.csv.AccountingInvoice.Kind;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,17 +31,20 @@ public class InvoiceDocumentService {
     private final DocumentStore store;
     private final LaboratoryService laboratories;
     private final ClientService clients;
+    private final InvoiceAccounting accounting;
     private final AccountingCsvWriter csvWriter;
     private final Clock clock;
 
     InvoiceDocumentService(InvoiceService invoices, InvoiceRepository repository, InvoiceDocuments documents, DocumentStore store,
-                           LaboratoryService laboratories, ClientService clients, AccountingCsvWriter csvWriter, Clock clock) {
+                           LaboratoryService laboratories, ClientService clients, InvoiceAccounting accounting,
+                           AccountingCsvWriter csvWriter, Clock clock) {
         this.invoices = invoices;
         this.repository = repository;
         this.documents = documents;
         this.store = store;
         this.laboratories = laboratories;
         this.clients = clients;
+        this.accounting = accounting;
         this.csvWriter = csvWriter;
         this.clock = clock;
     }
@@ -68,28 +72,45 @@ public class InvoiceDocumentService {
                 .orElseThrow(() -> new NotFoundException("Document " + documentId + " is not a document of invoice " + invoiceId));
     }
 
-    /** One issued invoice or credit note as CSV; answers its number. Proposals and unreleased invoices are refused. */
+    /**
+     * One issued invoice as the target's invoice import, or credit note as its credit-note import; answers
+     * its number. Proposals (409) and documents not issued (before AUTHORISED, cancelled, rejected, merged: 409) are refused.
+     */
     @Transactional(readOnly = true)
     public String writeCsv(Long invoiceId, AccountingFormat format, Writer out) throws IOException {
         Invoice invoice = invoices.get(invoiceId);
         if (invoice.getType() == InvoiceType.PROPOSAL) {
             throw new IllegalStatusException(invoice.describe() + " is a proposal: proposals are not exported to accounting");
         }
-        if (invoice.getNumber() == null) {
-            throw new IllegalStatusException(invoice.describe() + " is " + invoice.getStatus() + ": only released invoices have a number to export");
+        if (invoice.getNumber() == null || !InvoiceAccounting.EXPORTED.contains(invoice.getStatus())) {
+            throw new IllegalStatusException(invoice.describe() + " is " + invoice.getStatus()
+                    + ": only issued documents (AUTHORISED, TRANSMITTED, BOOKED, PAID or CREDITED) are exported to accounting");
         }
-        csvWriter.write(format, invoice.hasTaxes(), Stream.of(documents.accounting(invoice, clients.get(invoice.getClientCode()))), out);
+        csvWriter.write(format, InvoiceAccounting.kindOf(invoice.getType()), invoice.hasTaxes(), Stream.of(accounting(invoice)), out);
         return invoice.getNumber();
     }
 
-    /** Every issued invoice and credit note dated within [from, to], read as the stream is consumed (needs a transaction). */
+    /**
+     * Every issued invoice (or credit note, by {@code kind}) dated within [from, to], read as the stream is
+     * consumed (needs a transaction).
+     */
     @Transactional(readOnly = true)
-    public Stream<AccountingInvoice> issuedBetween(LocalDate from, LocalDate to) {
-        return repository.streamIssuedBetween(from, to).map(i -> documents.accounting(i, clients.get(i.getClientCode())));
+    public Stream<AccountingInvoice> issuedBetween(LocalDate from, LocalDate to, Kind kind) {
+        return repository.streamIssuedBetween(from, to, typeOf(kind), InvoiceAccounting.EXPORTED).map(this::accounting);
     }
 
     @Transactional(readOnly = true)
-    public boolean anyTaxesBetween(LocalDate from, LocalDate to) {
-        return repository.anyTaxesBetween(from, to);
+    public boolean anyTaxesBetween(LocalDate from, LocalDate to, Kind kind) {
+        return repository.anyTaxesBetween(from, to, typeOf(kind), InvoiceAccounting.EXPORTED);
+    }
+
+    private AccountingInvoice accounting(Invoice invoice) {
+        String credited = invoice.getOriginalInvoiceId() == null ? null
+                : repository.findById(invoice.getOriginalInvoiceId()).map(Invoice::getNumber).orElse(null);
+        return accounting.accounting(invoice, clients.get(invoice.getClientCode()), laboratories.get(invoice.getLaboratoryCode()), credited);
+    }
+
+    private static InvoiceType typeOf(Kind kind) {
+        return kind == Kind.CREDIT_NOTE ? InvoiceType.CREDIT_NOTE : InvoiceType.PRODUCTION;
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.stream.Stream;
 
 interface InvoiceRepository extends JpaRepository<Invoice, Long> {
@@ -16,17 +17,17 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long> {
             order by i.id desc""")
     Page<Invoice> search(InvoiceStatus status, InvoiceType type, Pageable page);
 
-    /** Issued production invoices and credit notes dated within [from, to], for the accounting export. */
+    /** Issued production invoices or credit notes ({@code type}) in {@code statuses} dated within [from, to], for the accounting export. */
     @Query("""
             select i from Invoice i
-            where i.number is not null and i.type <> com.billflow.invoice.InvoiceType.PROPOSAL
+            where i.number is not null and i.type = :type and i.status in :statuses
               and i.invoiceDate >= :from and i.invoiceDate <= :to
             order by i.invoiceDate, i.number""")
-    Stream<Invoice> streamIssuedBetween(LocalDate from, LocalDate to);
+    Stream<Invoice> streamIssuedBetween(LocalDate from, LocalDate to, InvoiceType type, Collection<InvoiceStatus> statuses);
 
     @Query("""
             select count(i) > 0 from Invoice i join i.lines l
-            where i.number is not null and i.type <> com.billflow.invoice.InvoiceType.PROPOSAL
+            where i.number is not null and i.type = :type and i.status in :statuses
               and i.invoiceDate >= :from and i.invoiceDate <= :to and l.kind = com.billflow.invoice.LineKind.TAX""")
-    boolean anyTaxesBetween(LocalDate from, LocalDate to);
+    boolean anyTaxesBetween(LocalDate from, LocalDate to, InvoiceType type, Collection<InvoiceStatus> statuses);
 }
