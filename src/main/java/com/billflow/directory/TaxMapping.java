@@ -27,6 +27,16 @@ public record TaxMapping(
         @Size(max = 100) @Pattern(regexp = Text.NO_CONTROL) String quickBooksTaxCode,
         @NotNull @Pattern(regexp = "S|Z|E|AE|K|G|O|L|M", message = "must be an EN 16931 VAT category: S, Z, E, AE, K, G, O, L or M") String vatCategory) {
 
+    /** The rate as given, whatever scale the database keeps it in (20.0000 reads back as 20), so an answer never changes on reading. */
+    public TaxMapping {
+        if (rate != null) {
+            rate = rate.stripTrailingZeros();
+            if (rate.scale() < 0) {
+                rate = rate.setScale(0);
+            }
+        }
+    }
+
     /** Only S, L and M carry tax; the other categories are for a 0 % rate (EN 16931 BR-Z-5, BR-E-5, BR-AE-5 and alike). */
     boolean rateFitsCategory() {
         boolean taxed = rate.signum() > 0;

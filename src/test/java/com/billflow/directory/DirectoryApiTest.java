@@ -265,8 +265,8 @@ class DirectoryApiTest extends IntegrationTest {
                  "emailFrom":"accounts@lab.example","emailSubjectTemplate":"Your {documentType} {invoiceNumber}",
                  "emailBodyTemplate":"Dear {clientName},\\nplease pay {total} by {dueDate}.",
                  "autoAuthorise":true,"autoTransmit":false,"autoBook":true,"autoBookCreditNotes":false,"paymentTermsDays":14,
-                 "taxMappings":[{"rate":20,"xeroTaxType":"20% (VAT on Income)","quickBooksTaxCode":"20.0% S","vatCategory":"S"},
-                                {"rate":0,"xeroTaxType":"Zero Rated Income","quickBooksTaxCode":"0.0% Z","vatCategory":"Z"}]}
+                 "taxMappings":[{"rate":20,"xeroTaxType":"20%% (VAT on Income)","quickBooksTaxCode":"20.0%% S","vatCategory":"S"},
+                                {"rate":0,"xeroTaxType":"Zero Rated Income","quickBooksTaxCode":"0.0%% Z","vatCategory":"Z"}]}
                 """.formatted(code, code);
     }
 
