@@ -5,6 +5,7 @@ import com.billflow.directory.ClientRequest;
 import com.billflow.directory.ClientService;
 import com.billflow.directory.LaboratoryRequest;
 import com.billflow.directory.LaboratoryService;
+import com.billflow.directory.TaxMapping;
 import com.billflow.directory.TransmitBy;
 import com.billflow.invoice.Invoice;
 import com.billflow.invoice.LineRequest;
@@ -16,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import static com.billflow.demo.DemoInvoices.cost;
@@ -114,9 +116,15 @@ class LaboratoryDemoData implements ApplicationRunner {
     private void seedLaboratories() {
         laboratories.create(new LaboratoryRequest(ALPHA, "Alpha Analytical Laboratory", "EUR",
                 "ALPHA-INV-{YYYY}-{SEQ:5}", "ALPHA-CN-{YYYY}-{SEQ:5}", "ALPHA-PR-{YYYY}-{SEQ:5}", "invoices@alpha-analytical.example",
-                null, null, false, false, false, false, 30));
+                null, null, false, false, false, false, 30, germanVat()));
         laboratories.create(new LaboratoryRequest(BETA, "Beta Environmental Labs", "EUR", null, null, null,
-                "billing@beta-envlabs.example", null, null, true, true, true, true, 14));
+                "billing@beta-envlabs.example", null, null, true, true, true, true, 14, germanVat()));
+    }
+
+    /** German VAT, standard and reduced, as a German Xero or QuickBooks Online organisation would name the rates. */
+    private static List<TaxMapping> germanVat() {
+        return List.of(new TaxMapping(new BigDecimal("19"), "19% (VAT on Income)", "19.0% S", "S"),
+                new TaxMapping(new BigDecimal("7"), "7% (VAT on Income)", "7.0% R", "S"));
     }
 
     private void seedClients() {

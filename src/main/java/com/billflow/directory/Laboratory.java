@@ -1,11 +1,20 @@
 package com.billflow.directory;
 
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A laboratory that issues production invoices, credit notes and proposals: each in its own
@@ -34,6 +43,12 @@ public class Laboratory {
     private boolean autoBook;
     private boolean autoBookCreditNotes;
     private int paymentTermsDays;
+
+    /** Each tax rate's accounting tax type/code and VAT category, as the administrator listed them. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "laboratory_tax_mapping", joinColumns = @JoinColumn(name = "laboratory_code"))
+    @OrderColumn(name = "position")
+    private List<TaxMapping> taxMappings = new ArrayList<>();
 
     @Version
     private long version;
@@ -70,6 +85,16 @@ public class Laboratory {
         this.autoBookCreditNotes = bookCreditNotes;
     }
 
+    void taxMappings(List<TaxMapping> mappings) {
+        taxMappings.clear();
+        taxMappings.addAll(mappings);
+    }
+
+    /** The mapping of a tax rate in percent, compared by value (19 = 19.00). */
+    public Optional<TaxMapping> taxMappingFor(BigDecimal rate) {
+        return taxMappings.stream().filter(m -> m.rate().compareTo(rate) == 0).findFirst();
+    }
+
     /** The currency of every amount this laboratory invoices. */
     public Currency currency() {
         return Currency.getInstance(currency);
@@ -89,4 +114,5 @@ public class Laboratory {
     public boolean isAutoBook() { return autoBook; }
     public boolean isAutoBookCreditNotes() { return autoBookCreditNotes; }
     public int getPaymentTermsDays() { return paymentTermsDays; }
+    public List<TaxMapping> getTaxMappings() { return List.copyOf(taxMappings); }
 }

@@ -2,16 +2,21 @@ package com.billflow.directory;
 
 import com.billflow.common.Text;
 import com.billflow.money.CurrencyCode;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.util.List;
+
 /**
  * Body of POST and PUT /api/laboratories; on PUT the code comes from the path and may be left out.
- * Numbering patterns and mail templates left out get the defaults of {@link LaboratoryService}.
+ * Numbering patterns and mail templates left out get the defaults of {@link LaboratoryService};
+ * {@code taxMappings} left out is empty (every rate then exported with the {@code billflow.export.*} defaults).
  */
 public record LaboratoryRequest(
         @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{0,31}", message = "must be 1-32 upper-case letters, digits, '-' or '_'") String code,
@@ -28,7 +33,8 @@ public record LaboratoryRequest(
         Boolean autoTransmit,
         Boolean autoBook,
         Boolean autoBookCreditNotes,
-        @Min(0) @Max(365) Integer paymentTermsDays) {
+        @Min(0) @Max(365) Integer paymentTermsDays,
+        @Size(max = 20) List<@Valid @NotNull TaxMapping> taxMappings) {
 
     /** Like {@link Text#NO_CONTROL} but allowing tab, line feed and carriage return; a plain class, so long text cannot overflow the stack. */
     static final String TEXT_WITH_LINES = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";

@@ -11,6 +11,7 @@ import com.billflow.numbering.NumberPattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 
@@ -93,6 +94,7 @@ public class LaboratoryService {
         MessageTemplate.check("emailSubjectTemplate", subject);
         MessageTemplate.check("emailBodyTemplate", body);
         String from = Text.optional("emailFrom", request.emailFrom(), 254);
+        List<TaxMapping> taxMappings = taxMappings(request.taxMappings());
 
         laboratory.update(request.name().strip(), currency,
                 request.paymentTermsDays() == null ? DEFAULT_PAYMENT_TERMS_DAYS : request.paymentTermsDays());
@@ -100,6 +102,27 @@ public class LaboratoryService {
         laboratory.email(from, subject, body);
         laboratory.automation(Boolean.TRUE.equals(request.autoAuthorise()), Boolean.TRUE.equals(request.autoTransmit()),
                 Boolean.TRUE.equals(request.autoBook()), Boolean.TRUE.equals(request.autoBookCreditNotes()));
+        laboratory.taxMappings(taxMappings);
+    }
+
+    /** One mapping per rate, each rate fitting its VAT category; blank tax types and codes mean "use the defaults". */
+    private static List<TaxMapping> taxMappings(List<TaxMapping> given) {
+        if (given == null) {
+            return List.of();
+        }
+        List<TaxMapping> mappings = new ArrayList<>();
+        for (TaxMapping mapping : given) {
+            String rate = mapping.rate().stripTrailingZeros().toPlainString();
+            if (mappings.stream().anyMatch(m -> m.rate().compareTo(mapping.rate()) == 0)) {
+                throw new InvalidInputException("taxMappings: rate " + rate + " is listed twice; each rate has one tax type");
+            }
+            if (!mapping.rateFitsCategory()) {
+                throw new InvalidInputException("taxMappings: rate " + rate + " does not fit VAT category " + mapping.vatCategory()
+                        + " (S, L and M take a rate above 0; Z, E, AE, K, G and O take 0)");
+            }
+            mappings.add(mapping.stripped());
+        }
+        return mappings;
     }
 
     private static Currency currencyOf(String code) {

@@ -10,6 +10,7 @@ import com.billflow.document.StoredDocument;
 import com.billflow.document.csv.AccountingCsvWriter;
 import com.billflow.document.csv.AccountingFormat;
 import com.billflow.document.csv.AccountingInvoice;
+import com.billflow.document.csv.AccountingInvoice.Kind;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,17 +32,20 @@ public class InvoiceDocumentService {
     private final DocumentStore store;
     private final LaboratoryService laboratories;
     private final ClientService clients;
+    private final InvoiceAccounting accounting;
     private final AccountingCsvWriter csvWriter;
     private final Clock clock;
 
     InvoiceDocumentService(InvoiceService invoices, InvoiceRepository repository, InvoiceDocuments documents, DocumentStore store,
-                           LaboratoryService laboratories, ClientService clients, AccountingCsvWriter csvWriter, Clock clock) {
+                           LaboratoryService laboratories, ClientService clients, InvoiceAccounting accounting,
+                           AccountingCsvWriter csvWriter, Clock clock) {
         this.invoices = invoices;
         this.repository = repository;
         this.documents = documents;
         this.store = store;
         this.laboratories = laboratories;
         this.clients = clients;
+        this.accounting = accounting;
         this.csvWriter = csvWriter;
         this.clock = clock;
     }
@@ -70,8 +74,9 @@ public class InvoiceDocumentService {
     }
 
     /**
-     * One issued invoice or credit note as CSV; answers its number. A document that does not exist
-     * for accounting (a proposal; not yet authorised, cancelled, rejected or merged) is refused (409).
+     * One issued invoice as the target's invoice import, or credit note as its credit-note import; answers
+     * its number. A document that does not exist for accounting (a proposal; not yet authorised,
+     * cancelled, rejected or merged) is refused (409).
      */
     @Transactional(readOnly = true)
     public String writeCsv(Long invoiceId, AccountingFormat format, Writer out) throws IOException {
@@ -80,22 +85,32 @@ public class InvoiceDocumentService {
         if (refusal.isPresent()) {
             throw new IllegalStatusException(refusal.get());
         }
-        csvWriter.write(format, invoice.hasTaxes(), Stream.of(documents.accounting(invoice, clients.get(invoice.getClientCode()))), out);
+        csvWriter.write(format, InvoiceAccounting.kindOf(invoice.getType()), invoice.hasTaxes(), Stream.of(accounting(invoice)), out);
         return invoice.getNumber();
     }
 
     /**
-     * Every invoice and credit note for accounting ({@link InvoiceStatus#EXPORTED}) dated within
+     * Every issued invoice (or credit note, by {@code kind}; {@link InvoiceStatus#EXPORTED}) dated within
      * [from, to], read as the stream is consumed (needs a transaction).
      */
     @Transactional(readOnly = true)
-    public Stream<AccountingInvoice> issuedBetween(LocalDate from, LocalDate to) {
-        return repository.streamIssuedBetween(from, to, InvoiceStatus.EXPORTED).map(i -> documents.accounting(i, clients.get(i.getClientCode())));
+    public Stream<AccountingInvoice> issuedBetween(LocalDate from, LocalDate to, Kind kind) {
+        return repository.streamIssuedBetween(from, to, typeOf(kind), InvoiceStatus.EXPORTED).map(this::accounting);
     }
 
     /** Whether any document {@link #issuedBetween} yields has a tax line. */
     @Transactional(readOnly = true)
-    public boolean anyTaxesBetween(LocalDate from, LocalDate to) {
-        return repository.anyTaxesBetween(from, to, InvoiceStatus.EXPORTED);
+    public boolean anyTaxesBetween(LocalDate from, LocalDate to, Kind kind) {
+        return repository.anyTaxesBetween(from, to, typeOf(kind), InvoiceStatus.EXPORTED);
+    }
+
+    private AccountingInvoice accounting(Invoice invoice) {
+        String credited = invoice.getOriginalInvoiceId() == null ? null
+                : repository.findById(invoice.getOriginalInvoiceId()).map(Invoice::getNumber).orElse(null);
+        return accounting.accounting(invoice, clients.get(invoice.getClientCode()), laboratories.get(invoice.getLaboratoryCode()), credited);
+    }
+
+    private static InvoiceType typeOf(Kind kind) {
+        return kind == Kind.CREDIT_NOTE ? InvoiceType.CREDIT_NOTE : InvoiceType.PRODUCTION;
     }
 }

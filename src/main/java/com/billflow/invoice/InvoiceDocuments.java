@@ -6,20 +6,17 @@ import com.billflow.directory.Laboratory;
 import com.billflow.document.DocumentKind;
 import com.billflow.document.DocumentStore;
 import com.billflow.document.StoredDocument;
-import com.billflow.document.csv.AccountingInvoice;
 import com.billflow.document.pdf.InvoiceDocument;
 import com.billflow.document.pdf.InvoicePdfRenderer;
 import com.billflow.money.Money;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 
-/** Renders and keeps an invoice's PDFs (invoice, credit note, proposal, estimate, WIP) and maps it for the CSV. */
+/** Renders and keeps an invoice's PDFs (invoice, credit note, proposal, estimate, WIP). */
 @Component
 class InvoiceDocuments {
 
@@ -71,25 +68,6 @@ class InvoiceDocuments {
         return store.store(OWNER_TYPE, invoice.getId(), kind, fileName, renderer.render(document));
     }
 
-    /** One CSV row per line; when the invoice carries taxes, each row says its tax (tax lines all of it, others none). */
-    AccountingInvoice accounting(Invoice invoice, Client client) {
-        Currency currency = invoice.currency();
-        boolean taxes = invoice.hasTaxes();
-        List<AccountingInvoice.Line> lines = invoice.getLines().stream().map(line -> {
-            BigDecimal amount = line.amount(currency).amount();
-            BigDecimal tax = !taxes ? null : line.getKind() == LineKind.TAX ? amount : Money.zero(currency).amount();
-            return new AccountingInvoice.Line(line.getKind().name(), describe(line),
-                    line.getQuantity() == null ? BigDecimal.ONE : line.getQuantity(),
-                    line.getUnitPrice() == null ? amount : Money.of(line.getUnitPrice(), currency).amount(), amount, tax);
-        }).toList();
-        var address = client.getAddress();
-        return new AccountingInvoice(invoice.getNumber(), client.getName(), client.getInvoiceContactEmail(),
-                address.streetLines(),
-                address.city(), address.region(), address.postalCode(), address.country(), "Job " + invoice.getJobNumber(),
-                invoice.getInvoiceDate(), invoice.getDueDate(), "Net " + ChronoUnit.DAYS.between(invoice.getInvoiceDate(), invoice.getDueDate()),
-                currency.getCurrencyCode(), lines);
-    }
-
     /** Seller and remit-to of a laboratory's documents: the laboratory itself (it has no postal address on file). */
     private InvoiceDocument.Party laboratoryParty(Laboratory laboratory) {
         String email = laboratory.getEmailFrom() != null ? laboratory.getEmailFrom() : properties.mail().from();
@@ -97,7 +75,7 @@ class InvoiceDocuments {
     }
 
     /** A percent line says its rate, unless its description already does ("VAT 19%"). */
-    private static String describe(InvoiceLine line) {
+    static String describe(InvoiceLine line) {
         if (!line.getKind().isPercentBased()) {
             return line.getDescription();
         }

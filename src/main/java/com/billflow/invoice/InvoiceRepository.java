@@ -18,20 +18,20 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long> {
     Page<Invoice> search(InvoiceStatus status, InvoiceType type, Pageable page);
 
     /**
-     * Production invoices and credit notes in one of {@code statuses} (the caller passes
-     * {@link InvoiceStatus#EXPORTED}) dated within [from, to], for the accounting export.
+     * Issued production invoices or credit notes ({@code type}) in one of {@code statuses} (the caller
+     * passes {@link InvoiceStatus#EXPORTED}) dated within [from, to], for the accounting export.
      */
     @Query("""
             select i from Invoice i
-            where i.number is not null and i.type <> com.billflow.invoice.InvoiceType.PROPOSAL and i.status in :statuses
+            where i.number is not null and i.type = :type and i.status in :statuses
               and i.invoiceDate >= :from and i.invoiceDate <= :to
             order by i.invoiceDate, i.number""")
-    Stream<Invoice> streamIssuedBetween(LocalDate from, LocalDate to, Collection<InvoiceStatus> statuses);
+    Stream<Invoice> streamIssuedBetween(LocalDate from, LocalDate to, InvoiceType type, Collection<InvoiceStatus> statuses);
 
     /** Whether any document {@link #streamIssuedBetween} yields has a tax line. */
     @Query("""
             select count(i) > 0 from Invoice i join i.lines l
-            where i.number is not null and i.type <> com.billflow.invoice.InvoiceType.PROPOSAL and i.status in :statuses
+            where i.number is not null and i.type = :type and i.status in :statuses
               and i.invoiceDate >= :from and i.invoiceDate <= :to and l.kind = com.billflow.invoice.LineKind.TAX""")
-    boolean anyTaxesBetween(LocalDate from, LocalDate to, Collection<InvoiceStatus> statuses);
+    boolean anyTaxesBetween(LocalDate from, LocalDate to, InvoiceType type, Collection<InvoiceStatus> statuses);
 }

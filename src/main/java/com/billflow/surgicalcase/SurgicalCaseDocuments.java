@@ -38,10 +38,10 @@ class SurgicalCaseDocuments {
 
     AccountingInvoice accounting(SurgicalCase surgicalCase, Facility facility) {
         Currency currency = surgicalCase.currency();
-        List<AccountingInvoice.Line> lines = surgicalCase.getLines().stream().map(line -> new AccountingInvoice.Line(
+        List<AccountingInvoice.Line> lines = surgicalCase.getLines().stream().map(line -> AccountingInvoice.Line.untaxed(
                 line.getPartNumber(), accountingDescription(line), line.getQuantity(),
-                line.unitPrice(currency).amount(), line.amount(currency).amount(), null)).toList();
-        return new AccountingInvoice(surgicalCase.getInvoiceNumber(), facility.getName(),
+                line.unitPrice(currency).amount(), line.amount(currency).amount())).toList();
+        return new AccountingInvoice(AccountingInvoice.Kind.INVOICE, surgicalCase.getInvoiceNumber(), facility.getName(),
                 facility.firstBillingContact().map(BillingContact::email).orElse(null), facility.getAddress().streetLines(),
                 facility.getAddress().city(), facility.getAddress().region(), facility.getAddress().postalCode(), facility.getAddress().country(),
                 surgicalCase.purchaseOrders().reference(surgicalCase.manufacturers()),

@@ -47,7 +47,7 @@ public class SurgicalCaseExports {
         if (!surgicalCase.isInvoiced()) {
             invoicing.invoicePdf(caseId);
         }
-        csvWriter.write(format, false, Stream.of(documents.accounting(surgicalCase, facilities.get(surgicalCase.getFacilityCode()))), out);
+        csvWriter.write(format, AccountingInvoice.Kind.INVOICE, false, Stream.of(documents.accounting(surgicalCase, facilities.get(surgicalCase.getFacilityCode()))), out);
         return surgicalCase.getInvoiceNumber();
     }
 

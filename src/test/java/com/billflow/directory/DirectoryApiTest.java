@@ -57,7 +57,12 @@ class DirectoryApiTest extends IntegrationTest {
         assertThat(lab.get("autoBook").asBoolean()).isTrue();
         assertThat(lab.get("autoBookCreditNotes").asBoolean()).isFalse();
         assertThat(lab.get("paymentTermsDays").asInt()).isEqualTo(14);
-        assertThat(lab).hasSize(14);
+        assertThat(lab.at("/taxMappings/0/rate").decimalValue()).isEqualByComparingTo("20");
+        assertThat(lab.at("/taxMappings/0/xeroTaxType").asText()).isEqualTo("20% (VAT on Income)");
+        assertThat(lab.at("/taxMappings/0/quickBooksTaxCode").asText()).isEqualTo("20.0% S");
+        assertThat(lab.at("/taxMappings/0/vatCategory").asText()).isEqualTo("S");
+        assertThat(lab.at("/taxMappings/1/vatCategory").asText()).isEqualTo("Z");
+        assertThat(lab).hasSize(15);
         assertThat(as(office).getForEntity("/api/laboratories/" + code, JsonNode.class).getBody()).isEqualTo(lab);
         assertThat(as(billing).getForEntity("/api/laboratories", JsonNode.class).getBody()).contains(lab);
 
@@ -70,6 +75,7 @@ class DirectoryApiTest extends IntegrationTest {
         JsonNode read = as(billing).getForEntity("/api/laboratories/" + code, JsonNode.class).getBody();
         assertThat(read.get("currency").asText()).isEqualTo("CHF");
         assertThat(read.get("autoTransmit").asBoolean()).isTrue();
+        assertThat(read.get("taxMappings")).hasSize(2);
         assertThat(read).isEqualTo(changed.getBody());
     }
 
@@ -204,6 +210,14 @@ class DirectoryApiTest extends IntegrationTest {
         assertBad(post(as(admin), "/api/laboratories", good.replace(code, "lower-case")), 400, "code: must be 1-32 upper-case");
         assertBad(post(as(admin), "/api/laboratories", good.replace("\"code\":\"" + code + "\",", "")), 400, "code is required");
         assertBad(post(as(admin), "/api/laboratories", "{not json"), 400, "not valid JSON");
+        assertBad(post(as(admin), "/api/laboratories", good.replace("\"rate\":0,", "\"rate\":20,")), 400, "rate 20 is listed twice");
+        assertBad(post(as(admin), "/api/laboratories", good.replace("\"rate\":0,", "\"rate\":5,")), 400, "rate 5 does not fit VAT category Z");
+        assertBad(post(as(admin), "/api/laboratories", good.replace("\"vatCategory\":\"S\"", "\"vatCategory\":\"X\"")), 400,
+                "taxMappings[0].vatCategory: must be an EN 16931 VAT category");
+        assertBad(post(as(admin), "/api/laboratories", good.replace("\"rate\":20,", "\"rate\":120,")), 400, "taxMappings[0].rate");
+        assertBad(post(as(admin), "/api/laboratories", good.replace("\"rate\":20,", "")), 400, "taxMappings[0].rate: must not be null");
+        assertBad(post(as(admin), "/api/laboratories", good.replace("20.0% S", "x".repeat(101))), 400, "taxMappings[0].quickBooksTaxCode: size must be");
+        assertBad(post(as(admin), "/api/laboratories", good.replace("\"rate\":20,", "\"rate\":\"high\",")), 400, "rate");
         assertThat(as(admin).getForEntity("/api/laboratories/" + code, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
         // a code so long that the default invoice pattern would not fit in 40 characters asks for a pattern
@@ -251,7 +265,9 @@ class DirectoryApiTest extends IntegrationTest {
                  "invoiceNumberPattern":"%s-I{YY}-{SEQ:4}","creditNoteNumberPattern":"%s-C{YY}-{SEQ:4}","proposalNumberPattern":"%s-P{YY}{MM}-{SEQ}",
                  "emailFrom":"accounts@lab.example","emailSubjectTemplate":"Your {documentType} {invoiceNumber}",
                  "emailBodyTemplate":"Dear {clientName},\\nplease pay {total} by {dueDate}.",
-                 "autoAuthorise":true,"autoTransmit":false,"autoBook":true,"autoBookCreditNotes":false,"paymentTermsDays":14}
+                 "autoAuthorise":true,"autoTransmit":false,"autoBook":true,"autoBookCreditNotes":false,"paymentTermsDays":14,
+                 "taxMappings":[{"rate":20,"xeroTaxType":"20%% (VAT on Income)","quickBooksTaxCode":"20.0%% S","vatCategory":"S"},
+                                {"rate":0,"xeroTaxType":"Zero Rated Income","quickBooksTaxCode":"0.0%% Z","vatCategory":"Z"}]}
                 """.formatted(code, code, code, code, code);
     }
 

@@ -169,12 +169,17 @@ class AccountingExportTest extends IntegrationTest {
         return number;
     }
 
+    /** The document numbers of both files of the range export: the invoices and the credit notes. */
     private Set<String> numbersInRange(String format) throws Exception {
         LocalDate today = LocalDate.now(clock);
-        String body = http.withBasicAuth(admin, Fixtures.PASSWORD).getForEntity("/api/exports/invoices.csv?format=" + format
-                + "&from=" + today.minusDays(1) + "&to=" + today.plusDays(1), String.class).getBody();
-        String column = format.equals("xero") ? "*InvoiceNumber" : "*InvoiceNo";
-        return parse(body).stream().map(r -> r.get(column)).collect(Collectors.toSet());
+        String range = "/api/exports/invoices.csv?format=" + format + "&from=" + today.minusDays(1) + "&to=" + today.plusDays(1);
+        String invoices = http.withBasicAuth(admin, Fixtures.PASSWORD).getForEntity(range, String.class).getBody();
+        String creditNotes = http.withBasicAuth(admin, Fixtures.PASSWORD).getForEntity(range + "&type=credit-notes", String.class).getBody();
+        String invoiceColumn = format.equals("xero") ? "*InvoiceNumber" : "*InvoiceNo";
+        String creditNoteColumn = format.equals("xero") ? "*CreditNoteNumber" : "*CreditNoteNo";
+        Set<String> numbers = parse(invoices).stream().map(r -> r.get(invoiceColumn)).collect(Collectors.toSet());
+        parse(creditNotes).stream().map(r -> r.get(creditNoteColumn)).forEach(numbers::add);
+        return numbers;
     }
 
     private ResponseEntity<JsonNode> csv(String path) {

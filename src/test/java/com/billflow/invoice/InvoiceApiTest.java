@@ -25,6 +25,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import java.io.StringReader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -104,24 +106,69 @@ class InvoiceApiTest extends IntegrationTest {
             assertThat(text).doesNotContain("Part #", "Manufacturer", "Billflow Medical Devices");
         }
 
-        // and the CSV is for administrators only, with the tax columns
+        // and the CSV is for administrators only; the VAT is the tax of the two rows, not a row of its own
         assertThat(http.withBasicAuth(office, Fixtures.PASSWORD).getForEntity("/api/invoices/" + id + ".csv", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         String quickBooks = http.withBasicAuth(admin, Fixtures.PASSWORD).getForEntity("/api/invoices/" + id + ".csv?format=quickbooks", String.class).getBody();
         List<CSVRecord> rows = csv(quickBooks);
-        assertThat(rows).hasSize(3);
-        assertThat(rows.get(2).get("ItemTaxAmount")).isEqualTo("32.00");
-        assertThat(rows.get(0).get("ItemTaxAmount")).isEqualTo("0.00");
-        String range = http.withBasicAuth(admin, Fixtures.PASSWORD).getForEntity("/api/exports/invoices.csv?format=xero&from=" + LocalDate.now()
-                + "&to=" + LocalDate.now(), String.class).getBody();
-        assertThat(csv(range)).extracting(r -> r.get("*InvoiceNumber")).contains(released.get("number").asText())
-                .doesNotContain(creditNote.get("number").asText());
+        assertThat(rows).hasSize(2);
+        assertThat(rows).extracting(r -> r.get("ItemTaxCode")).containsOnly("20.0% S");
+        assertThat(rows).extracting(r -> r.get("ItemTaxAmount")).containsExactly("2.00", "30.00");
+        assertThat(sum(rows, "*ItemAmount", "ItemTaxAmount")).isEqualByComparingTo("192.00");
 
-        // and the credit note joins the export once authorised
-        action(creditNote.get("id").asLong(), "authorise");
-        range = http.withBasicAuth(admin, Fixtures.PASSWORD).getForEntity("/api/exports/invoices.csv?format=xero&from=" + LocalDate.now()
-                + "&to=" + LocalDate.now(), String.class).getBody();
-        assertThat(csv(range)).extracting(r -> r.get("*InvoiceNumber")).contains(released.get("number").asText(), creditNote.get("number").asText());
+        // and the credit note, once authorised, is the credit-note file: positive, naming the credited invoice
+        String creditNoteNumber = creditNote.get("number").asText();
+        long creditNoteId = creditNote.get("id").asLong();
+        assertBad(http.withBasicAuth(admin, Fixtures.PASSWORD).getForEntity("/api/invoices/" + creditNoteId + ".csv", JsonNode.class), 409,
+                "from AUTHORISED on");
+        action(creditNoteId, "authorise");
+        List<CSVRecord> xeroCredit = csv(http.withBasicAuth(admin, Fixtures.PASSWORD)
+                .getForEntity("/api/invoices/" + creditNoteId + ".csv?format=xero", String.class).getBody());
+        assertThat(xeroCredit).extracting(r -> r.get("*CreditNoteNumber")).containsOnly(creditNoteNumber);
+        assertThat(xeroCredit).extracting(r -> r.get("Reference")).containsOnly(released.get("number").asText());
+        assertThat(xeroCredit).extracting(r -> r.get("*TaxType")).containsOnly("20% (VAT on Income)");
+        assertThat(xeroCredit).extracting(r -> r.get("*UnitAmount")).containsExactly("10.00", "50.00");
+        assertThat(xeroCredit.get(0).isMapped("*DueDate")).isFalse();
+        assertThat(sum(xeroCredit, "*UnitAmount", "TaxAmount", "*Quantity")).isEqualByComparingTo("192.00");
+
+        // and the range export gives the invoices and the credit notes as two files, each for its own import
+        String range = "/api/exports/invoices.csv?from=" + LocalDate.now() + "&to=" + LocalDate.now();
+        List<CSVRecord> invoices = csv(http.withBasicAuth(admin, Fixtures.PASSWORD).getForEntity(range + "&format=xero", String.class).getBody());
+        assertThat(invoices).extracting(r -> r.get("*InvoiceNumber")).contains(released.get("number").asText()).doesNotContain(creditNoteNumber);
+        ResponseEntity<String> credits = http.withBasicAuth(admin, Fixtures.PASSWORD).getForEntity(range + "&format=quickbooks&type=credit-notes", String.class);
+        assertThat(credits.getHeaders().getContentDisposition().getFilename()).startsWith("credit-notes-").endsWith("-quickbooks.csv");
+        List<CSVRecord> creditRows = csv(credits.getBody()).stream().filter(r -> r.get("*CreditNoteNo").equals(creditNoteNumber)).toList();
+        assertThat(creditRows).hasSize(2);
+        assertThat(creditRows).extracting(r -> r.get("Memo")).containsOnly(released.get("number").asText());
+        assertThat(sum(creditRows, "*ItemAmount", "ItemTaxAmount")).isEqualByComparingTo("192.00");
+        assertBad(http.withBasicAuth(admin, Fixtures.PASSWORD).getForEntity(range + "&type=refunds", JsonNode.class), 400, "type=credit-notes");
+    }
+
+    @Test
+    void discountsSurchargesRebatesAndTaxesAddUpToTheInvoiceTotalInBothFiles() throws Exception {
+        // given 16 x 348.35 EUR with every percent item and 22 % tax, authorised
+        long id = post(office, "/api/invoices", body(lab.getCode(), client.getCode())).getBody().get("id").asLong();
+        addLine(id, "{\"kind\":\"SAMPLE_TEST\",\"description\":\"Water analysis\",\"quantity\":16,\"unitPrice\":348.35}");
+        addLine(id, "{\"kind\":\"COST\",\"description\":\"Courier, per km\",\"quantity\":12.5,\"unitPrice\":0.87}");
+        addLine(id, "{\"kind\":\"SURCHARGE\",\"description\":\"Express\",\"percent\":15}");
+        addLine(id, "{\"kind\":\"REBATE\",\"description\":\"Volume\",\"percent\":1.5}");
+        addLine(id, "{\"kind\":\"DISCOUNT\",\"description\":\"Framework\",\"percent\":4}");
+        addLine(id, "{\"kind\":\"TAX\",\"description\":\"IVA\",\"percent\":22}");
+        action(id, "draft");
+        action(id, "release");
+        JsonNode invoice = action(id, "authorise");
+        String number = invoice.get("number").asText();
+
+        // when
+        List<CSVRecord> xero = csv(http.withBasicAuth(admin, Fixtures.PASSWORD).getForEntity("/api/invoices/" + id + ".csv?format=xero", String.class).getBody());
+        List<CSVRecord> quickBooks = csv(http.withBasicAuth(admin, Fixtures.PASSWORD).getForEntity("/api/invoices/" + id + ".csv?format=quickbooks", String.class).getBody());
+
+        // then each file, summed as its target sums it, gives the invoice's own total
+        assertThat(xero).hasSize(5).extracting(r -> r.get("*InvoiceNumber")).containsOnly(number);
+        assertThat(xero).extracting(r -> r.get("*TaxType")).containsOnly("22% (IVA)");
+        assertThat(sum(xero, "*UnitAmount", "TaxAmount", "*Quantity")).isEqualByComparingTo(invoice.get("total").decimalValue());
+        assertThat(sum(quickBooks, "*ItemAmount", "ItemTaxAmount")).isEqualByComparingTo(invoice.get("total").decimalValue());
+        assertThat(sum(quickBooks, "ItemTaxAmount")).isEqualByComparingTo(invoice.get("taxTotal").decimalValue());
     }
 
     @Test
@@ -282,6 +329,30 @@ class InvoiceApiTest extends IntegrationTest {
 
     private ResponseEntity<JsonNode> put(String user, String path, String json) {
         return ApiCalls.put(http.withBasicAuth(user, Fixtures.PASSWORD), path, json);
+    }
+
+    /**
+     * Σ over the rows of {@code amount} (times {@code quantity} when given, rounded to cents as Xero does)
+     * plus each further column: the total the importer arrives at.
+     */
+    private static BigDecimal sum(List<CSVRecord> rows, String amount, String tax, String quantity) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (CSVRecord row : rows) {
+            BigDecimal line = new BigDecimal(row.get(amount));
+            if (quantity != null) {
+                line = line.multiply(new BigDecimal(row.get(quantity))).setScale(2, RoundingMode.HALF_UP);
+            }
+            total = total.add(line).add(tax == null || row.get(tax).isEmpty() ? BigDecimal.ZERO : new BigDecimal(row.get(tax)));
+        }
+        return total;
+    }
+
+    private static BigDecimal sum(List<CSVRecord> rows, String amount, String tax) {
+        return sum(rows, amount, tax, null);
+    }
+
+    private static BigDecimal sum(List<CSVRecord> rows, String amount) {
+        return sum(rows, amount, null, null);
     }
 
     private static List<CSVRecord> csv(String text) throws Exception {

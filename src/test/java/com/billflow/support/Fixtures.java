@@ -12,6 +12,7 @@ import com.billflow.directory.FacilityService;
 import com.billflow.directory.Laboratory;
 import com.billflow.directory.LaboratoryRequest;
 import com.billflow.directory.LaboratoryService;
+import com.billflow.directory.TaxMapping;
 import com.billflow.directory.TransmitBy;
 import com.billflow.invoice.CreateInvoiceRequest;
 import com.billflow.invoice.Invoice;
@@ -98,7 +99,8 @@ public class Fixtures {
 
     /**
      * A EUR laboratory with 30 days' payment terms, mail from billing@(code).example, the default
-     * numbering patterns (code-INV-{YYYY}-{SEQ:5} etc.) and mail templates, and the automation flags as given.
+     * numbering patterns (code-INV-{YYYY}-{SEQ:5} etc.) and mail templates, tax mappings for 20 % and 22 %
+     * (Xero "20% (VAT on Income)", "22% (IVA)"; QuickBooks "20.0% S", "22.0% S"), and the automation flags as given.
      * A code already taken (the PostgreSQL test database keeps earlier runs' laboratories) is drawn again.
      */
     public Laboratory laboratory(boolean autoAuthorise, boolean autoTransmit, boolean autoBook, boolean autoBookCreditNotes) {
@@ -107,7 +109,9 @@ public class Fixtures {
             try {
                 return laboratories.create(new LaboratoryRequest(code, "Laboratory " + code, "EUR", null, null, null,
                         "billing@" + code.toLowerCase() + ".example", null, null,
-                        autoAuthorise, autoTransmit, autoBook, autoBookCreditNotes, 30));
+                        autoAuthorise, autoTransmit, autoBook, autoBookCreditNotes, 30,
+                        List.of(new TaxMapping(new BigDecimal("20"), "20% (VAT on Income)", "20.0% S", "S"),
+                                new TaxMapping(new BigDecimal("22"), "22% (IVA)", "22.0% S", "S"))));
             } catch (AlreadyExistsException taken) {
                 if (attempt >= 10) {
                     throw taken;

@@ -36,7 +36,7 @@ class SurgicalCaseApiTest extends IntegrationTest {
 
     static final List<String> XERO_HEADER = List.of("*ContactName", "EmailAddress", "POAddressLine1", "POAddressLine2", "POAddressLine3",
             "POAddressLine4", "POCity", "PORegion", "POPostalCode", "POCountry", "*InvoiceNumber", "Reference", "*InvoiceDate", "*DueDate",
-            "InventoryItemCode", "*Description", "*Quantity", "*UnitAmount", "Discount", "*AccountCode", "*TaxType", "TrackingName1",
+            "Total", "InventoryItemCode", "*Description", "*Quantity", "*UnitAmount", "Discount", "*AccountCode", "*TaxType", "TaxAmount", "TrackingName1",
             "TrackingOption1", "TrackingName2", "TrackingOption2", "Currency", "BrandingTheme");
 
     @Autowired
@@ -105,6 +105,9 @@ class SurgicalCaseApiTest extends IntegrationTest {
             assertThat(row.get("*InvoiceNumber")).isEqualTo(invoiceNumber);
             assertThat(row.get("Reference")).isEqualTo("Acme Ortho: A-1; Zimmer: Z-2");
             assertThat(row.get("Currency")).isEqualTo("USD");
+            // surgical case invoices carry no tax: the configured untaxed tax type, no tax amount
+            assertThat(row.get("*TaxType")).isEqualTo("Tax Exempt");
+            assertThat(row.get("TaxAmount")).isEmpty();
         });
         assertThat(xero.get(1).get("*UnitAmount")).isEqualTo("45.25");
         String quickBooks = as(admin).getForEntity("/api/surgical-cases/" + id + "/invoice.csv?format=quickbooks", String.class).getBody();

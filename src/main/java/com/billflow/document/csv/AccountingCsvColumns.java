@@ -1,5 +1,7 @@
 package com.billflow.document.csv;
 
+import com.billflow.document.csv.AccountingInvoice.Kind;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,14 +11,25 @@ import java.util.List;
  */
 public final class AccountingCsvColumns {
 
-    /** Xero sales-invoice import. */
+    /** Xero's sales-invoice template (SalesInvoiceTemplate.csv), with its optional Total and TaxAmount columns. */
     public static final List<String> XERO = List.of(
             "*ContactName", "EmailAddress",
             "POAddressLine1", "POAddressLine2", "POAddressLine3", "POAddressLine4",
             "POCity", "PORegion", "POPostalCode", "POCountry",
-            "*InvoiceNumber", "Reference", "*InvoiceDate", "*DueDate",
+            "*InvoiceNumber", "Reference", "*InvoiceDate", "*DueDate", "Total",
             "InventoryItemCode", "*Description", "*Quantity", "*UnitAmount", "Discount",
-            "*AccountCode", "*TaxType",
+            "*AccountCode", "*TaxType", "TaxAmount",
+            "TrackingName1", "TrackingOption1", "TrackingName2", "TrackingOption2",
+            "Currency", "BrandingTheme");
+
+    /** Xero's credit-note template: the invoice template with a credit-note number and date, and no due date. */
+    public static final List<String> XERO_CREDIT_NOTE = List.of(
+            "*ContactName", "EmailAddress",
+            "POAddressLine1", "POAddressLine2", "POAddressLine3", "POAddressLine4",
+            "POCity", "PORegion", "POPostalCode", "POCountry",
+            "*CreditNoteNumber", "Reference", "*CreditNoteDate", "Total",
+            "InventoryItemCode", "*Description", "*Quantity", "*UnitAmount", "Discount",
+            "*AccountCode", "*TaxType", "TaxAmount",
             "TrackingName1", "TrackingOption1", "TrackingName2", "TrackingOption2",
             "Currency", "BrandingTheme");
 
@@ -26,21 +39,28 @@ public final class AccountingCsvColumns {
             "Item(Product/Service)", "ItemDescription", "ItemQuantity", "ItemRate", "*ItemAmount",
             "Service Date");
 
-    /** Appended to {@link #QUICKBOOKS} when the export includes taxes. */
+    /** QuickBooks Online credit-note (credit memo) import: no terms and no due date; Memo names the credited invoice. */
+    public static final List<String> QUICKBOOKS_CREDIT_NOTE = List.of(
+            "*CreditNoteNo", "*Customer", "*CreditNoteDate", "Location", "Memo",
+            "Item(Product/Service)", "ItemDescription", "ItemQuantity", "ItemRate", "*ItemAmount",
+            "Service Date");
+
+    /** Appended to the QuickBooks headers when the export includes taxes. */
     public static final List<String> QUICKBOOKS_TAX = List.of("ItemTaxCode", "ItemTaxAmount");
 
     private AccountingCsvColumns() {
     }
 
-    /** The header for a format; {@code includeTaxColumns} only changes QuickBooks. */
-    public static List<String> headerFor(AccountingFormat format, boolean includeTaxColumns) {
+    /** The header for a format and document kind; {@code includeTaxColumns} only changes QuickBooks. */
+    public static List<String> headerFor(AccountingFormat format, Kind kind, boolean includeTaxColumns) {
         return switch (format) {
-            case XERO -> XERO;
+            case XERO -> kind == Kind.INVOICE ? XERO : XERO_CREDIT_NOTE;
             case QUICKBOOKS -> {
+                List<String> base = kind == Kind.INVOICE ? QUICKBOOKS : QUICKBOOKS_CREDIT_NOTE;
                 if (!includeTaxColumns) {
-                    yield QUICKBOOKS;
+                    yield base;
                 }
-                List<String> header = new ArrayList<>(QUICKBOOKS);
+                List<String> header = new ArrayList<>(base);
                 header.addAll(QUICKBOOKS_TAX);
                 yield List.copyOf(header);
             }

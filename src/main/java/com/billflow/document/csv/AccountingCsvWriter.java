@@ -1,5 +1,6 @@
 package com.billflow.document.csv;
 
+import com.billflow.document.csv.AccountingInvoice.Kind;
 import com.billflow.document.csv.AccountingInvoice.Line;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -19,9 +20,11 @@ import static com.billflow.document.csv.CsvCells.number;
 import static com.billflow.document.csv.CsvCells.text;
 
 /**
- * Writes issued invoices as the invoice-import CSV of Xero or QuickBooks Online, one row per
- * invoice line with the invoice's own fields repeated on each row, as both importers expect.
- * Invoices are written as the stream yields them, so an export of any size runs in constant memory.
+ * Writes issued invoices as the invoice-import CSV of Xero or QuickBooks Online, or credit notes as
+ * their credit-note import, one row per line with the document's own fields repeated on each row,
+ * as both importers expect. Taxes are columns of the taxed rows (Xero {@code *TaxType} and
+ * {@code TaxAmount}, QuickBooks {@code ItemTaxCode} and {@code ItemTaxAmount}), never rows.
+ * Documents are written as the stream yields them, so an export of any size runs in constant memory.
  */
 @Component
 public class AccountingCsvWriter {
@@ -40,19 +43,25 @@ public class AccountingCsvWriter {
      * Writes the header and then each invoice's rows. The writer is flushed, not closed: it
      * belongs to the caller (typically an HTTP response).
      *
+     * @param kind              the import the file is for; every document must be of this kind
+     *                          (one file cannot hold both: each target imports them separately)
      * @param includeTaxColumns adds {@code ItemTaxCode,ItemTaxAmount} to QuickBooks; ignored for Xero,
-     *                          whose tax is carried by {@code *TaxType}
+     *                          whose template always has {@code *TaxType} and {@code TaxAmount}
+     * @throws IllegalArgumentException for a document of the other kind (a programming error, not input)
      */
-    public void write(AccountingFormat format, boolean includeTaxColumns,
+    public void write(AccountingFormat format, Kind kind, boolean includeTaxColumns,
                       Stream<AccountingInvoice> invoices, Writer out) throws IOException {
         CSVFormat csvFormat = CSVFormat.DEFAULT.builder()
-                .setHeader(AccountingCsvColumns.headerFor(format, includeTaxColumns).toArray(String[]::new))
+                .setHeader(AccountingCsvColumns.headerFor(format, kind, includeTaxColumns).toArray(String[]::new))
                 .get();
         CSVPrinter printer = new CSVPrinter(out, csvFormat);
         // An iterator pulls one invoice at a time; forEach would need checked-exception wrapping.
         Iterator<AccountingInvoice> iterator = invoices.iterator();
         while (iterator.hasNext()) {
             AccountingInvoice invoice = iterator.next();
+            if (invoice.kind() != kind) {
+                throw new IllegalArgumentException(invoice.invoiceNumber() + " is a " + invoice.kind() + ", not a " + kind);
+            }
             for (Line line : orEmpty(invoice.lines())) {
                 List<String> row = format == AccountingFormat.XERO
                         ? xeroRow(invoice, line)
@@ -65,7 +74,7 @@ public class AccountingCsvWriter {
 
     private List<String> xeroRow(AccountingInvoice invoice, Line line) {
         List<String> address = orEmpty(invoice.addressLines());
-        return List.of(
+        List<String> row = new ArrayList<>(List.of(
                 text(invoice.contactName()),
                 text(invoice.emailAddress()),
                 text(addressLine(address, 0)),
@@ -78,27 +87,36 @@ public class AccountingCsvWriter {
                 text(invoice.country()),
                 text(invoice.invoiceNumber()),
                 text(invoice.reference()),
-                date(invoice.invoiceDate()),
-                date(invoice.dueDate()),
+                date(invoice.invoiceDate())));
+        if (invoice.kind() == Kind.INVOICE) {
+            row.add(date(invoice.dueDate()));
+        }
+        row.addAll(List.of(
+                "",
                 text(line.itemCode()),
                 description(line),
                 number(line.quantity()),
                 number(line.unitAmount()),
                 "",
                 text(settings.accountCode()),
-                text(settings.taxType()),
+                text(line.xeroTaxType() != null ? line.xeroTaxType() : settings.taxType()),
+                number(line.taxAmount()),
                 "", "", "", "",
                 text(invoice.currency()),
-                "");
+                ""));
+        return row;
     }
 
     private List<String> quickBooksRow(AccountingInvoice invoice, Line line, boolean includeTaxColumns) {
         List<String> row = new ArrayList<>(List.of(
                 text(invoice.invoiceNumber()),
                 text(invoice.contactName()),
-                date(invoice.invoiceDate()),
-                date(invoice.dueDate()),
-                text(invoice.terms()),
+                date(invoice.invoiceDate())));
+        if (invoice.kind() == Kind.INVOICE) {
+            row.add(date(invoice.dueDate()));
+            row.add(text(invoice.terms()));
+        }
+        row.addAll(List.of(
                 "",
                 text(invoice.reference()),
                 text(line.itemCode()),
@@ -108,7 +126,7 @@ public class AccountingCsvWriter {
                 number(line.amount()),
                 ""));
         if (includeTaxColumns) {
-            row.add(line.taxAmount() == null ? "" : text(settings.taxCode()));
+            row.add(text(line.quickBooksTaxCode() != null ? line.quickBooksTaxCode() : settings.exemptTaxCode()));
             row.add(number(line.taxAmount()));
         }
         return row;

@@ -16,20 +16,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AccountingCsvWriterTest {
 
     private static final List<String> XERO_HEADER = List.of(("*ContactName,EmailAddress,POAddressLine1,"
             + "POAddressLine2,POAddressLine3,POAddressLine4,POCity,PORegion,POPostalCode,POCountry,*InvoiceNumber,"
-            + "Reference,*InvoiceDate,*DueDate,InventoryItemCode,*Description,*Quantity,*UnitAmount,Discount,"
-            + "*AccountCode,*TaxType,TrackingName1,TrackingOption1,TrackingName2,TrackingOption2,Currency,"
+            + "Reference,*InvoiceDate,*DueDate,Total,InventoryItemCode,*Description,*Quantity,*UnitAmount,Discount,"
+            + "*AccountCode,*TaxType,TaxAmount,TrackingName1,TrackingOption1,TrackingName2,TrackingOption2,Currency,"
+            + "BrandingTheme").split(","));
+    /** Xero's credit-note template: *CreditNoteNumber and *CreditNoteDate, no due date. */
+    private static final List<String> XERO_CREDIT_NOTE_HEADER = List.of(("*ContactName,EmailAddress,POAddressLine1,"
+            + "POAddressLine2,POAddressLine3,POAddressLine4,POCity,PORegion,POPostalCode,POCountry,*CreditNoteNumber,"
+            + "Reference,*CreditNoteDate,Total,InventoryItemCode,*Description,*Quantity,*UnitAmount,Discount,"
+            + "*AccountCode,*TaxType,TaxAmount,TrackingName1,TrackingOption1,TrackingName2,TrackingOption2,Currency,"
             + "BrandingTheme").split(","));
     private static final List<String> QUICKBOOKS_HEADER = List.of(("*InvoiceNo,*Customer,*InvoiceDate,*DueDate,"
             + "Terms,Location,Memo,Item(Product/Service),ItemDescription,ItemQuantity,ItemRate,*ItemAmount,"
             + "Service Date").split(","));
 
-    private final AccountingCsvWriter writer =
-            new AccountingCsvWriter(new ExportSettings("dd/MM/yyyy", "200", "Tax Exempt", "TAX"));
+    private final AccountingCsvWriter writer = new AccountingCsvWriter(
+            new ExportSettings("dd/MM/yyyy", "200", "Tax Exempt", "TAX", "NON", "Tax on Sales", List.of()));
 
     @Test
     void xeroHasOneRowPerLineWithTheInvoiceRepeatedAndPoNumbersInReference() throws IOException {
@@ -64,7 +71,7 @@ class AccountingCsvWriterTest {
             assertThat(first.get("*AccountCode")).isEqualTo("200");
             assertThat(first.get("*TaxType")).isEqualTo("Tax Exempt");
             assertThat(first.get("Currency")).isEqualTo("USD");
-            for (String empty : List.of("Discount", "TrackingName1", "TrackingOption1", "TrackingName2",
+            for (String empty : List.of("Total", "Discount", "TaxAmount", "TrackingName1", "TrackingOption1", "TrackingName2",
                     "TrackingOption2", "BrandingTheme")) {
                 assertThat(first.get(empty)).as(empty).isEmpty();
             }
@@ -113,31 +120,66 @@ class AccountingCsvWriterTest {
             expected.addAll(List.of("ItemTaxCode", "ItemTaxAmount"));
             assertThat(parser.getHeaderNames()).containsExactlyElementsOf(expected);
             CSVRecord taxed = parser.getRecords().get(0);
-            assertThat(taxed.get("ItemTaxCode")).isEqualTo("TAX");
+            assertThat(taxed.get("ItemTaxCode")).isEqualTo("8.25% CA");
             assertThat(taxed.get("ItemTaxAmount")).isEqualTo("8.25");
         }
+        // untaxed rows in a file with tax columns get the configured exempt code and no amount
         String untaxed = write(AccountingFormat.QUICKBOOKS, true, Stream.of(surgicalCaseInvoice()));
         try (CSVParser parser = parse(untaxed)) {
             CSVRecord row = parser.getRecords().get(0);
-            assertThat(row.get("ItemTaxCode")).isEmpty();
+            assertThat(row.get("ItemTaxCode")).isEqualTo("NON");
             assertThat(row.get("ItemTaxAmount")).isEmpty();
         }
     }
 
     @Test
-    void xeroIgnoresTheTaxColumnsFlag() throws IOException {
+    void xeroNamesEachRowsTaxTypeAndAmountAndIgnoresTheTaxColumnsFlag() throws IOException {
         try (CSVParser parser = parse(write(AccountingFormat.XERO, true, Stream.of(secondInvoice())))) {
             assertThat(parser.getHeaderNames()).containsExactlyElementsOf(XERO_HEADER);
+            CSVRecord taxed = parser.getRecords().get(0);
+            assertThat(taxed.get("*TaxType")).isEqualTo("8.25% Sales Tax");
+            assertThat(taxed.get("TaxAmount")).isEqualTo("8.25");
         }
     }
 
     @Test
-    void formulaLikeTextIsDefusedButNegativeNumbersStayNumbers() throws IOException {
-        AccountingInvoice creditNote = invoice("CN-2025-0007", "=cmd|' /C calc'!A0",
-                List.of(new AccountingInvoice.Line("@SUM(A1)", "=HYPERLINK(\"http://evil.example\",\"Click\")",
-                        BigDecimal.ONE, new BigDecimal("-50.00"), new BigDecimal("-50.00"), null)));
+    void creditNotesGoThroughEachTargetsCreditNoteImport() throws IOException {
+        AccountingInvoice creditNote = new AccountingInvoice(AccountingInvoice.Kind.CREDIT_NOTE, "CN-2025-0007",
+                "St. Luke's Regional Medical Center", null, List.of(), null, null, null, null, "INV-2025-00043",
+                LocalDate.of(2025, 3, 20), null, null, "USD", List.of(new AccountingInvoice.Line("SAMPLE_TEST", "Assay",
+                BigDecimal.ONE, new BigDecimal("100.00"), new BigDecimal("100.00"), new BigDecimal("8.25"), "8.25% Sales Tax", "8.25% CA")));
 
-        String csv = write(AccountingFormat.XERO, false, Stream.of(creditNote));
+        try (CSVParser parser = parse(write(AccountingFormat.XERO, AccountingInvoice.Kind.CREDIT_NOTE, true, Stream.of(creditNote)))) {
+            assertThat(parser.getHeaderNames()).containsExactlyElementsOf(XERO_CREDIT_NOTE_HEADER);
+            CSVRecord row = parser.getRecords().get(0);
+            assertThat(row.get("*CreditNoteNumber")).isEqualTo("CN-2025-0007");
+            assertThat(row.get("*CreditNoteDate")).isEqualTo("20/03/2025");
+            assertThat(row.get("Reference")).isEqualTo("INV-2025-00043");
+            assertThat(row.get("*UnitAmount")).isEqualTo("100.00");
+            assertThat(row.get("TaxAmount")).isEqualTo("8.25");
+        }
+        try (CSVParser parser = parse(write(AccountingFormat.QUICKBOOKS, AccountingInvoice.Kind.CREDIT_NOTE, true, Stream.of(creditNote)))) {
+            assertThat(parser.getHeaderNames()).containsExactly("*CreditNoteNo", "*Customer", "*CreditNoteDate", "Location", "Memo",
+                    "Item(Product/Service)", "ItemDescription", "ItemQuantity", "ItemRate", "*ItemAmount", "Service Date",
+                    "ItemTaxCode", "ItemTaxAmount");
+            CSVRecord row = parser.getRecords().get(0);
+            assertThat(row.get("*CreditNoteNo")).isEqualTo("CN-2025-0007");
+            assertThat(row.get("Memo")).isEqualTo("INV-2025-00043");
+            assertThat(row.get("*ItemAmount")).isEqualTo("100.00");
+            assertThat(row.get("ItemTaxCode")).isEqualTo("8.25% CA");
+        }
+        // one file is one import: an invoice in the credit-note file is a programming error, not a silent mix
+        assertThatThrownBy(() -> write(AccountingFormat.XERO, AccountingInvoice.Kind.CREDIT_NOTE, false, Stream.of(secondInvoice())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("INV-2025-00043");
+    }
+
+    @Test
+    void formulaLikeTextIsDefusedButNegativeNumbersStayNumbers() throws IOException {
+        AccountingInvoice withDiscount = invoice("INV-2025-0007", "=cmd|' /C calc'!A0",
+                List.of(AccountingInvoice.Line.untaxed("@SUM(A1)", "=HYPERLINK(\"http://evil.example\",\"Click\")",
+                        BigDecimal.ONE, new BigDecimal("-50.00"), new BigDecimal("-50.00"))));
+
+        String csv = write(AccountingFormat.XERO, false, Stream.of(withDiscount));
 
         try (CSVParser parser = parse(csv)) {
             CSVRecord row = parser.getRecords().get(0);
@@ -166,7 +208,7 @@ class AccountingCsvWriterTest {
                 });
 
         // when
-        writer.write(AccountingFormat.QUICKBOOKS, false, invoices, out);
+        writer.write(AccountingFormat.QUICKBOOKS, AccountingInvoice.Kind.INVOICE, false, invoices, out);
 
         // then
         assertThat(pulled).hasValue(500);
@@ -178,8 +220,13 @@ class AccountingCsvWriterTest {
 
     private String write(AccountingFormat format, boolean taxColumns, Stream<AccountingInvoice> invoices)
             throws IOException {
+        return write(format, AccountingInvoice.Kind.INVOICE, taxColumns, invoices);
+    }
+
+    private String write(AccountingFormat format, AccountingInvoice.Kind kind, boolean taxColumns,
+                         Stream<AccountingInvoice> invoices) throws IOException {
         StringWriter out = new StringWriter();
-        writer.write(format, taxColumns, invoices, out);
+        writer.write(format, kind, taxColumns, invoices, out);
         return out.toString();
     }
 
@@ -190,27 +237,27 @@ class AccountingCsvWriterTest {
 
     private static AccountingInvoice surgicalCaseInvoice() {
         return invoice("INV-2025-00042", "Acme Ortho: PO-88231; Zimmer Biomet: 4500129931", List.of(
-                new AccountingInvoice.Line("AO-4471", "Titanium locking plate, 8-hole",
-                        new BigDecimal("1"), new BigDecimal("1234.50"), new BigDecimal("1234.50"), null),
-                new AccountingInvoice.Line("AO-2210", "Cortical screw 3.5 mm x 24 mm",
-                        new BigDecimal("6"), new BigDecimal("48.75"), new BigDecimal("292.50"), null),
-                new AccountingInvoice.Line("ZB-42-1180", "  ",
-                        new BigDecimal("2"), new BigDecimal("185.25"), new BigDecimal("370.50"), null)));
+                AccountingInvoice.Line.untaxed("AO-4471", "Titanium locking plate, 8-hole",
+                        new BigDecimal("1"), new BigDecimal("1234.50"), new BigDecimal("1234.50")),
+                AccountingInvoice.Line.untaxed("AO-2210", "Cortical screw 3.5 mm x 24 mm",
+                        new BigDecimal("6"), new BigDecimal("48.75"), new BigDecimal("292.50")),
+                AccountingInvoice.Line.untaxed("ZB-42-1180", "  ",
+                        new BigDecimal("2"), new BigDecimal("185.25"), new BigDecimal("370.50"))));
     }
 
     private static AccountingInvoice secondInvoice() {
         return invoice("INV-2025-00043", "Acme Ortho: PO-88240", List.of(
                 new AccountingInvoice.Line(null, null, new BigDecimal("1"), new BigDecimal("100.00"),
-                        new BigDecimal("100.00"), new BigDecimal("8.25"))));
+                        new BigDecimal("100.00"), new BigDecimal("8.25"), "8.25% Sales Tax", "8.25% CA")));
     }
 
     private static AccountingInvoice numbered(String number) {
-        return invoice(number, "PO-1", List.of(new AccountingInvoice.Line("SVC-1", "Assay run",
-                BigDecimal.ONE, new BigDecimal("12.40"), new BigDecimal("12.40"), null)));
+        return invoice(number, "PO-1", List.of(AccountingInvoice.Line.untaxed("SVC-1", "Assay run",
+                BigDecimal.ONE, new BigDecimal("12.40"), new BigDecimal("12.40"))));
     }
 
     private static AccountingInvoice invoice(String number, String reference, List<AccountingInvoice.Line> lines) {
-        return new AccountingInvoice(number, "St. Luke's Regional Medical Center", "ap@stlukes.example.org",
+        return new AccountingInvoice(AccountingInvoice.Kind.INVOICE, number, "St. Luke's Regional Medical Center", "ap@stlukes.example.org",
                 List.of("Accounts Payable", "4500 Medical Pkwy"), "Austin", "TX", "78756", "US",
                 reference, LocalDate.of(2025, 3, 14), LocalDate.of(2025, 4, 13), "Net 30", "USD", lines);
     }
