@@ -6,6 +6,7 @@ import com.billflow.common.NotFoundException;
 import com.billflow.common.Text;
 import com.billflow.document.email.MessageTemplate;
 import com.billflow.numbering.NumberPattern;
+import com.billflow.security.LaboratoryTenants;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,9 +28,11 @@ public class LaboratoryService {
             {laboratoryName}""";
 
     private final LaboratoryRepository laboratories;
+    private final LaboratoryTenants tenants;
 
-    LaboratoryService(LaboratoryRepository laboratories) {
+    LaboratoryService(LaboratoryRepository laboratories, LaboratoryTenants tenants) {
         this.laboratories = laboratories;
+        this.tenants = tenants;
     }
 
     @Transactional(readOnly = true)
@@ -59,6 +62,7 @@ public class LaboratoryService {
         }
         Laboratory laboratory = new Laboratory(request.code());
         apply(laboratory, request);
+        tenants.ensure(laboratory.getCode(), laboratory.getName());
         return laboratories.save(laboratory);
     }
 
@@ -69,6 +73,7 @@ public class LaboratoryService {
         }
         Laboratory laboratory = get(code);
         apply(laboratory, request);
+        tenants.ensure(laboratory.getCode(), laboratory.getName());
         return laboratory;
     }
 

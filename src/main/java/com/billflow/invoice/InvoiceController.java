@@ -2,11 +2,14 @@ package com.billflow.invoice;
 
 import com.billflow.common.CsvDownloads;
 import com.billflow.common.InvalidInputException;
+import com.billflow.common.NotFoundException;
 import com.billflow.document.DocumentKind;
 import com.billflow.document.StoredDocument;
 import com.billflow.document.csv.AccountingFormat;
 import com.billflow.invoice.process.InvoiceTasks;
 import com.billflow.security.Caller;
+import com.billflow.security.LaboratoryScope;
+import com.billflow.security.LaboratoryTenants;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Page;
@@ -34,8 +37,14 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
-/** Laboratory invoices over REST (SPEC §5): office managers and administrators only. */
+/**
+ * Laboratory invoices over REST (SPEC §5): office managers and administrators only, and an office
+ * manager only for the laboratories whose tenant they belong to ({@link LaboratoryTenants#scopeOf}):
+ * every route goes through {@link #visible}, so another laboratory's invoice is 404 exactly like an
+ * id that does not exist, and the list holds the caller's laboratories only.
+ */
 @RestController
 @RequestMapping("/api/invoices")
 @PreAuthorize("hasAnyAuthority('office-manager', 'camunda-admin')")
@@ -45,8 +54,11 @@ class InvoiceController {
     private final InvoiceTasks tasks;
     private final InvoiceHistory history;
     private final InvoiceDocumentService documents;
+    private final LaboratoryTenants tenants;
 
-    InvoiceController(InvoiceService invoices, InvoiceTasks tasks, InvoiceHistory history, InvoiceDocumentService documents) {
+    InvoiceController(InvoiceService invoices, InvoiceTasks tasks, InvoiceHistory history, InvoiceDocumentService documents,
+                      LaboratoryTenants tenants) {
+        this.tenants = tenants;
         this.invoices = invoices;
         this.tasks = tasks;
         this.history = history;
@@ -70,43 +82,56 @@ class InvoiceController {
 
     @PostMapping
     ResponseEntity<InvoiceJson> create(@Valid @RequestBody CreateInvoiceRequest request, Authentication user) {
+        LaboratoryScope scope = tenants.scopeOf(Caller.from(user));
+        if (!scope.includes(request.laboratoryCode())) {
+            // Worded alike for a laboratory that exists and one that does not, so codes reveal nothing.
+            throw new InvalidInputException("laboratoryCode '" + request.laboratoryCode() + "' is not a known laboratory of yours; yours: "
+                    + (scope.laboratoryCodes().isEmpty() ? "none (an administrator adds you to a laboratory's tenant in Camunda Admin)"
+                    : String.join(", ", scope.laboratoryCodes().stream().sorted().toList())));
+        }
         Invoice created = invoices.create(request, user.getName());
         return ResponseEntity.created(URI.create("/api/invoices/" + created.getId())).body(InvoiceJson.of(created));
     }
 
     @GetMapping("/{id}")
-    InvoiceJson get(@PathVariable Long id) {
-        return InvoiceJson.of(invoices.get(id));
+    InvoiceJson get(@PathVariable Long id, Authentication user) {
+        return InvoiceJson.of(visible(id, user));
     }
 
     @GetMapping
     PageJson search(@RequestParam(required = false) InvoiceStatus status, @RequestParam(required = false) InvoiceType type,
-                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Authentication user) {
         if (page < 0 || size < 1 || size > 100) {
             throw new InvalidInputException("page must be 0 or more and size between 1 and 100");
         }
-        Page<Invoice> found = invoices.search(status, type, page, size);
+        Page<Invoice> found = invoices.search(status, type, tenants.scopeOf(Caller.from(user)).filter(), page, size);
         return new PageJson(found.map(InvoiceJson::of).getContent(), page, size, found.getTotalElements(), found.getTotalPages());
     }
 
     @PostMapping("/{id}/lines")
     @ResponseStatus(HttpStatus.CREATED)
     InvoiceJson addLine(@PathVariable Long id, @Valid @RequestBody LineRequest line, Authentication user) {
+        visible(id, user);
         return InvoiceJson.of(invoices.addLine(id, line, user.getName()));
     }
 
     @PutMapping("/{id}/lines/{lineId}")
     InvoiceJson changeLine(@PathVariable Long id, @PathVariable Long lineId, @Valid @RequestBody LineRequest line, Authentication user) {
+        visible(id, user);
         return InvoiceJson.of(invoices.changeLine(id, lineId, line, user.getName()));
     }
 
     @DeleteMapping("/{id}/lines/{lineId}")
     InvoiceJson removeLine(@PathVariable Long id, @PathVariable Long lineId, Authentication user) {
+        visible(id, user);
         return InvoiceJson.of(invoices.removeLine(id, lineId, user.getName()));
     }
 
     @PostMapping("/merge")
     InvoiceJson merge(@RequestBody MergeRequest request, Authentication user) {
+        if (request.invoiceIds() != null) {
+            request.invoiceIds().stream().filter(Objects::nonNull).forEach(id -> visible(id, user));
+        }
         return InvoiceJson.of(invoices.merge(request.invoiceIds(), user.getName()));
     }
 
@@ -114,13 +139,15 @@ class InvoiceController {
     @PostMapping("/{id}/{action}")
     InvoiceJson act(@PathVariable Long id, @PathVariable String action, @RequestBody(required = false) ActionRequest request,
                     Authentication user) {
+        visible(id, user);
         String reason = request == null ? null : request.reason();
         return InvoiceJson.of(tasks.perform(id, InvoiceAction.fromPath(action), reason, Caller.from(user)));
     }
 
     @PostMapping("/{id}/documents/{kind}")
     @ResponseStatus(HttpStatus.CREATED)
-    DocumentJson preliminaryDocument(@PathVariable Long id, @PathVariable String kind) {
+    DocumentJson preliminaryDocument(@PathVariable Long id, @PathVariable String kind, Authentication user) {
+        visible(id, user);
         DocumentKind documentKind = switch (kind.toLowerCase(Locale.ROOT)) {
             case "estimate" -> DocumentKind.ESTIMATE;
             case "wip" -> DocumentKind.WIP;
@@ -130,12 +157,14 @@ class InvoiceController {
     }
 
     @GetMapping("/{id}/documents")
-    List<DocumentJson> documents(@PathVariable Long id) {
+    List<DocumentJson> documents(@PathVariable Long id, Authentication user) {
+        visible(id, user);
         return documents.all(id).stream().map(DocumentJson::of).toList();
     }
 
     @GetMapping("/{id}/documents/{documentId}")
-    ResponseEntity<byte[]> document(@PathVariable Long id, @PathVariable Long documentId) {
+    ResponseEntity<byte[]> document(@PathVariable Long id, @PathVariable Long documentId, Authentication user) {
+        visible(id, user);
         StoredDocument pdf = documents.get(id, documentId);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(pdf.getFileName()).build().toString())
@@ -144,18 +173,29 @@ class InvoiceController {
     }
 
     @GetMapping("/{id}/history")
-    List<InvoiceHistoryEntry> history(@PathVariable Long id) {
-        invoices.get(id);
+    List<InvoiceHistoryEntry> history(@PathVariable Long id, Authentication user) {
+        visible(id, user);
         return history.of(id);
     }
 
     /** Written to a buffer first so that a refusal is still a clean JSON 4xx. */
     @GetMapping("/{id}.csv")
     @PreAuthorize("hasAuthority('camunda-admin')")
-    void csv(@PathVariable Long id, @RequestParam(required = false) String format, HttpServletResponse response) throws IOException {
+    void csv(@PathVariable Long id, @RequestParam(required = false) String format, HttpServletResponse response, Authentication user)
+            throws IOException {
+        visible(id, user);
         AccountingFormat accountingFormat = CsvDownloads.parse(format);
         StringWriter csv = new StringWriter();
         String number = documents.writeCsv(id, accountingFormat, csv);
         CsvDownloads.start(response, number, accountingFormat).write(csv.toString());
+    }
+
+    /** The invoice if it is of one of the caller's laboratories; otherwise 404, worded as for an id that does not exist. */
+    private Invoice visible(Long id, Authentication user) {
+        Invoice invoice = invoices.get(id);
+        if (!tenants.scopeOf(Caller.from(user)).includes(invoice.getLaboratoryCode())) {
+            throw NotFoundException.of("Invoice", id);
+        }
+        return invoice;
     }
 }

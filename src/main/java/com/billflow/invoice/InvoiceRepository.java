@@ -6,6 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.stream.Stream;
 
 interface InvoiceRepository extends JpaRepository<Invoice, Long> {
@@ -13,8 +14,9 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long> {
     @Query("""
             select i from Invoice i
             where (:status is null or i.status = :status) and (:type is null or i.type = :type)
+              and (:allLaboratories = true or i.laboratoryCode in :laboratoryCodes)
             order by i.id desc""")
-    Page<Invoice> search(InvoiceStatus status, InvoiceType type, Pageable page);
+    Page<Invoice> search(InvoiceStatus status, InvoiceType type, boolean allLaboratories, Collection<String> laboratoryCodes, Pageable page);
 
     /** Issued production invoices and credit notes dated within [from, to], for the accounting export. */
     @Query("""

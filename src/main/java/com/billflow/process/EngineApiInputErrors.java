@@ -22,6 +22,10 @@ import java.util.Map;
  * a server fault: this filter gives such answers their proper status, 400 or 409. The body (and
  * the message Tasklist shows next to the form) stays as Camunda wrote it. Both APIs are Jersey
  * applications Camunda registers itself, so a filter is the one place that sees both.
+ * <p>
+ * The engine's tenant check refuses work on another laboratory's task or instance with a plain
+ * engine exception (500 again): that is 404, with a body that does not confirm the id exists,
+ * just as reading it answers (the tenant check hides it from queries).
  */
 @Component
 class EngineApiInputErrors extends OncePerRequestFilter {
@@ -29,6 +33,9 @@ class EngineApiInputErrors extends OncePerRequestFilter {
     private static final Map<String, Integer> STATUS_BY_TYPE = Map.of(
             InvalidInputException.class.getSimpleName(), HttpServletResponse.SC_BAD_REQUEST,
             IllegalStatusException.class.getSimpleName(), HttpServletResponse.SC_CONFLICT);
+
+    /** The end of the engine's message when its tenant check refuses a command (TenantCommandChecker). */
+    private static final String OTHER_TENANT = "because it belongs to no authenticated tenant";
 
     private final ObjectMapper json;
 
@@ -49,20 +56,26 @@ class EngineApiInputErrors extends OncePerRequestFilter {
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, wrapper);
         if (wrapper.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
-            Integer status = STATUS_BY_TYPE.get(errorType(wrapper.getContentAsByteArray()));
+            JsonNode error = error(wrapper.getContentAsByteArray());
+            Integer status = STATUS_BY_TYPE.get(error.path("type").asText());
             if (status != null) {
                 wrapper.setStatus(status);
+            } else if (error.path("message").asText().contains(OTHER_TENANT)) {
+                wrapper.resetBuffer();
+                wrapper.setStatus(HttpServletResponse.SC_NOT_FOUND);
+                json.writeValue(wrapper.getOutputStream(), Map.of("type", "InvalidRequestException",
+                        "message", "Nothing with this id among the data of your laboratories (tenants)"));
             }
         }
         wrapper.copyBodyToResponse();
     }
 
-    private String errorType(byte[] body) {
+    private JsonNode error(byte[] body) {
         try {
             JsonNode error = json.readTree(body);
-            return error == null ? "" : error.path("type").asText();
+            return error == null ? json.createObjectNode() : error;
         } catch (IOException notJson) {
-            return "";
+            return json.createObjectNode();
         }
     }
 }

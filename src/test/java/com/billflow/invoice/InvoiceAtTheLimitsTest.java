@@ -51,7 +51,7 @@ class InvoiceAtTheLimitsTest extends IntegrationTest {
     void data() {
         lab = fixtures.laboratory(false, false, false, false);
         client = fixtures.client(TransmitBy.EMAIL);
-        office = fixtures.user(Groups.OFFICE_MANAGER);
+        office = fixtures.officeManagerOf(lab);
     }
 
     @Test
