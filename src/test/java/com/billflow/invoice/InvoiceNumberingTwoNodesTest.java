@@ -6,7 +6,6 @@ import com.billflow.directory.Laboratory;
 import com.billflow.directory.TransmitBy;
 import com.billflow.invoice.process.InvoiceTasks;
 import com.billflow.security.Caller;
-import com.billflow.security.Groups;
 import com.billflow.support.IntegrationTest;
 import com.billflow.support.TestProfiles;
 import org.junit.jupiter.api.AfterEach;

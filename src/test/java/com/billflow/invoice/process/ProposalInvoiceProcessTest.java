@@ -13,7 +13,6 @@ import com.billflow.invoice.InvoiceType;
 import com.billflow.invoice.LineKind;
 import com.billflow.invoice.LineRequest;
 import com.billflow.security.Caller;
-import com.billflow.security.Groups;
 import com.billflow.support.IntegrationTest;
 import com.billflow.support.Mails;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
