@@ -9,6 +9,7 @@ import com.billflow.directory.TaxMapping;
 import com.billflow.directory.TransmitBy;
 import com.billflow.invoice.Invoice;
 import com.billflow.invoice.LineRequest;
+import com.billflow.security.LaboratoryTenants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -33,6 +34,8 @@ import static com.billflow.invoice.LineKind.TAX;
  * Seeds demo laboratories and clients and walks laboratory invoices through the real processes
  * into every status, with an instance waiting at every user task, once: when the database has no
  * laboratory yet. Runs only with {@code billflow.demo.enabled=true}, after the surgical demo data.
+ * On every start, also on a database seeded before laboratories had tenants, {@code office}
+ * manages ALPHA and BETA and {@code office-beta} manages BETA only (Camunda tenant memberships).
  */
 @Component
 @Order(30)
@@ -52,8 +55,10 @@ class LaboratoryDemoData implements ApplicationRunner {
     private final LaboratoryService laboratories;
     private final ClientService clients;
     private final DemoInvoices demo;
+    private final LaboratoryTenants tenants;
 
-    LaboratoryDemoData(LaboratoryService laboratories, ClientService clients, DemoInvoices demo) {
+    LaboratoryDemoData(LaboratoryService laboratories, ClientService clients, DemoInvoices demo, LaboratoryTenants tenants) {
+        this.tenants = tenants;
         this.laboratories = laboratories;
         this.clients = clients;
         this.demo = demo;
@@ -61,11 +66,16 @@ class LaboratoryDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!laboratories.all().isEmpty()) {
+        boolean seeded = !laboratories.all().isEmpty();
+        if (!seeded) {
+            seedLaboratories();
+            seedClients();
+        }
+        manages(DemoInvoices.OFFICE.userId(), ALPHA, BETA);
+        manages("office-beta", BETA);
+        if (seeded) {
             return;
         }
-        seedLaboratories();
-        seedClients();
         // Waiting at Authorise Invoice. Seeded first, so the oldest tasks of "Invoices to authorise" are these invoices
         // (e2e/invoice-authorise.test.mjs authorises the oldest), not the credit note further down.
         demo.act(demo.create(ALPHA, RHEINWASSER, "J-24-0311", waterLines()), DRAFT, RELEASE);
@@ -111,6 +121,15 @@ class LaboratoryDemoData implements ApplicationRunner {
         demo.act(demo.act(demo.proposal(ALPHA, PORTRDAM, "P-25-010", waterLines()), DRAFT, RELEASE, AUTHORISE, SEND),
                 REJECT, "The client chose a laboratory closer to the sampling sites");
         demo.act(demo.act(demo.proposal(ALPHA, LYONAGRI, "P-25-012", foodLines()), DRAFT, RELEASE), CANCEL, "Superseded by proposal P-25-016");
+    }
+
+    /** The user becomes an office manager of those of the laboratories that exist. */
+    private void manages(String userId, String... laboratoryCodes) {
+        for (String code : laboratoryCodes) {
+            if (laboratories.all().stream().anyMatch(lab -> lab.getCode().equals(code))) {
+                tenants.addUser(code, userId);
+            }
+        }
     }
 
     private void seedLaboratories() {

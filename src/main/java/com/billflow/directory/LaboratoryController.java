@@ -3,9 +3,14 @@ package com.billflow.directory;
 import com.billflow.apidocs.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.billflow.common.NotFoundException;
+import com.billflow.security.Caller;
+import com.billflow.security.LaboratoryScope;
+import com.billflow.security.LaboratoryTenants;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,27 +22,36 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** Laboratories: readable by every signed-in user, written by administrators. */
+/**
+ * Laboratories: each user reads the laboratories whose Camunda tenant they belong to (administrators
+ * every laboratory); another laboratory is 404 as if it did not exist. Written by administrators.
+ */
 @RestController
 @Tag(name = ApiTags.DIRECTORY)
 @RequestMapping("/api/laboratories")
 class LaboratoryController {
 
     private final LaboratoryService laboratories;
+    private final LaboratoryTenants tenants;
 
-    LaboratoryController(LaboratoryService laboratories) {
+    LaboratoryController(LaboratoryService laboratories, LaboratoryTenants tenants) {
         this.laboratories = laboratories;
+        this.tenants = tenants;
     }
 
     @Operation(summary = "List laboratories")
     @GetMapping
-    List<Laboratory> list() {
-        return laboratories.all();
+    List<Laboratory> list(Authentication user) {
+        LaboratoryScope scope = tenants.scopeOf(Caller.from(user));
+        return laboratories.all().stream().filter(lab -> scope.includes(lab.getCode())).toList();
     }
 
     @Operation(summary = "Read a laboratory")
     @GetMapping("/{code}")
-    Laboratory get(@PathVariable String code) {
+    Laboratory get(@PathVariable String code, Authentication user) {
+        if (!tenants.scopeOf(Caller.from(user)).includes(code)) {
+            throw NotFoundException.of("Laboratory", code);
+        }
         return laboratories.get(code);
     }
 

@@ -8,6 +8,7 @@ import com.billflow.common.Text;
 import com.billflow.document.email.MessageTemplate;
 import com.billflow.numbering.AccountingNumberLimits;
 import com.billflow.numbering.NumberPattern;
+import com.billflow.security.LaboratoryTenants;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,10 +32,12 @@ public class LaboratoryService {
 
     private final LaboratoryRepository laboratories;
     private final NumberSeriesPatterns numberSeries;
+    private final LaboratoryTenants tenants;
 
-    LaboratoryService(LaboratoryRepository laboratories, NumberSeriesPatterns numberSeries) {
+    LaboratoryService(LaboratoryRepository laboratories, NumberSeriesPatterns numberSeries, LaboratoryTenants tenants) {
         this.laboratories = laboratories;
         this.numberSeries = numberSeries;
+        this.tenants = tenants;
     }
 
     @Transactional(readOnly = true)
@@ -64,6 +67,7 @@ public class LaboratoryService {
         }
         Laboratory laboratory = new Laboratory(request.code());
         apply(laboratory, request);
+        tenants.ensure(laboratory.getCode(), laboratory.getName());
         return laboratories.save(laboratory);
     }
 
@@ -74,6 +78,7 @@ public class LaboratoryService {
         }
         Laboratory laboratory = get(code);
         apply(laboratory, request);
+        tenants.ensure(laboratory.getCode(), laboratory.getName());
         return laboratory;
     }
 

@@ -3,6 +3,7 @@ package com.billflow.invoice;
 import com.billflow.apidocs.ApiTags;
 import com.billflow.common.CsvDownloads;
 import com.billflow.common.InvalidInputException;
+import com.billflow.common.NotFoundException;
 import com.billflow.document.DocumentKind;
 import com.billflow.document.StoredDocument;
 import com.billflow.document.csv.AccountingFormat;
@@ -14,6 +15,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.billflow.security.LaboratoryScope;
+import com.billflow.security.LaboratoryTenants;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -44,7 +47,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-/** Laboratory invoices over REST (SPEC §5): office managers and administrators only. */
+/**
+ * Laboratory invoices over REST (SPEC §5): office managers and administrators only, and an office
+ * manager only for the laboratories whose tenant they belong to ({@link LaboratoryTenants#scopeOf}):
+ * every route goes through {@link #visible}, so another laboratory's invoice is 404 exactly like an
+ * id that does not exist, and the list holds the caller's laboratories only.
+ */
 @RestController
 @RequestMapping("/api/invoices")
 @PreAuthorize("hasAnyAuthority('office-manager', 'camunda-admin')")
@@ -57,8 +65,11 @@ class InvoiceController {
     private final InvoiceTasks tasks;
     private final InvoiceHistory history;
     private final InvoiceDocumentService documents;
+    private final LaboratoryTenants tenants;
 
-    InvoiceController(InvoiceService invoices, InvoiceTasks tasks, InvoiceHistory history, InvoiceDocumentService documents) {
+    InvoiceController(InvoiceService invoices, InvoiceTasks tasks, InvoiceHistory history, InvoiceDocumentService documents,
+                      LaboratoryTenants tenants) {
+        this.tenants = tenants;
         this.invoices = invoices;
         this.tasks = tasks;
         this.history = history;
@@ -88,21 +99,29 @@ class InvoiceController {
     @ApiResponse(responseCode = "201", description = "The invoice as created", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<InvoiceJson> create(@Valid @RequestBody CreateInvoiceRequest request, Authentication user) {
+        LaboratoryScope scope = tenants.scopeOf(Caller.from(user));
+        if (!scope.includes(request.laboratoryCode())) {
+            // Worded alike for a laboratory that exists and one that does not, so codes reveal nothing.
+            throw new InvalidInputException("laboratoryCode '" + request.laboratoryCode() + "' is not a known laboratory of yours; yours: "
+                    + (scope.laboratoryCodes().isEmpty() ? "none (an administrator adds you to a laboratory's tenant in Camunda Admin)"
+                    : String.join(", ", scope.laboratoryCodes().stream().sorted().toList())));
+        }
         Invoice created = invoices.create(request, user.getName());
         return ResponseEntity.created(URI.create("/api/invoices/" + created.getId())).body(InvoiceJson.of(created));
     }
 
     @Operation(summary = "Read an invoice", description = "With `allowedActions`: what its status allows now.")
     @GetMapping("/{id}")
-    InvoiceJson get(@PathVariable Long id) {
-        return InvoiceJson.of(invoices.get(id));
+    InvoiceJson get(@PathVariable Long id, Authentication user) {
+        return InvoiceJson.of(visible(id, user));
     }
 
     @Operation(summary = "Find invoices", description = "Newest first, one page at a time.")
     @GetMapping
     PageJson search(@RequestParam(required = false) InvoiceStatus status, @RequestParam(required = false) InvoiceType type,
                     @RequestParam(defaultValue = "0") @Parameter(schema = @Schema(minimum = "0")) int page,
-                    @RequestParam(defaultValue = "20") @Parameter(schema = @Schema(minimum = "1", maximum = "" + MAX_PAGE_SIZE)) int size) {
+                    @RequestParam(defaultValue = "20") @Parameter(schema = @Schema(minimum = "1", maximum = "" + MAX_PAGE_SIZE)) int size,
+                    Authentication user) {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidInputException("size must be between 1 and " + MAX_PAGE_SIZE + ", was " + size);
         }
@@ -110,7 +129,7 @@ class InvoiceController {
         if (page < 0 || page > lastPage) {
             throw new InvalidInputException("page must be between 0 and " + lastPage + " for size " + size + ", was " + page);
         }
-        Page<Invoice> found = invoices.search(status, type, page, size);
+        Page<Invoice> found = invoices.search(status, type, tenants.scopeOf(Caller.from(user)).filter(), page, size);
         return new PageJson(found.map(InvoiceJson::of).getContent(), page, size, found.getTotalElements(), found.getTotalPages());
     }
 
@@ -119,18 +138,21 @@ class InvoiceController {
     @PostMapping("/{id}/lines")
     @ResponseStatus(HttpStatus.CREATED)
     InvoiceJson addLine(@PathVariable Long id, @Valid @RequestBody LineRequest line, Authentication user) {
+        visible(id, user);
         return InvoiceJson.of(invoices.addLine(id, line, user.getName()));
     }
 
     @Operation(summary = "Change a line", description = "As adding one; the whole line is replaced.")
     @PutMapping("/{id}/lines/{lineId}")
     InvoiceJson changeLine(@PathVariable Long id, @PathVariable Long lineId, @Valid @RequestBody LineRequest line, Authentication user) {
+        visible(id, user);
         return InvoiceJson.of(invoices.changeLine(id, lineId, line, user.getName()));
     }
 
     @Operation(summary = "Remove a line")
     @DeleteMapping("/{id}/lines/{lineId}")
     InvoiceJson removeLine(@PathVariable Long id, @PathVariable Long lineId, Authentication user) {
+        visible(id, user);
         return InvoiceJson.of(invoices.removeLine(id, lineId, user.getName()));
     }
 
@@ -139,6 +161,7 @@ class InvoiceController {
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: one of the invoices does not exist")
     @PostMapping("/merge")
     InvoiceJson merge(@Valid @RequestBody MergeRequest request, Authentication user) {
+        request.invoiceIds().forEach(id -> visible(id, user));
         return InvoiceJson.of(invoices.merge(request.invoiceIds(), user.getName()));
     }
 
@@ -150,6 +173,7 @@ class InvoiceController {
     InvoiceJson act(@PathVariable Long id, @PathVariable @Parameter(schema = @Schema(allowableValues = {"draft", "release", "authorise",
                             "unauthorise", "transmit", "book", "reject", "pay", "credit", "cancel", "reprice", "send", "accept"})) String action, @RequestBody(required = false) ActionRequest request,
                     Authentication user) {
+        visible(id, user);
         String reason = request == null ? null : request.reason();
         return InvoiceJson.of(tasks.perform(id, InvoiceAction.fromPath(action), reason, Caller.from(user)));
     }
@@ -158,7 +182,9 @@ class InvoiceController {
     @PostMapping("/{id}/documents/{kind}")
     @ResponseStatus(HttpStatus.CREATED)
     DocumentJson preliminaryDocument(@PathVariable Long id,
-                                     @PathVariable @Parameter(schema = @Schema(allowableValues = {"estimate", "wip"})) String kind) {
+                                     @PathVariable @Parameter(schema = @Schema(allowableValues = {"estimate", "wip"})) String kind,
+                                     Authentication user) {
+        visible(id, user);
         DocumentKind documentKind = switch (kind.toLowerCase(Locale.ROOT)) {
             case "estimate" -> DocumentKind.ESTIMATE;
             case "wip" -> DocumentKind.WIP;
@@ -169,14 +195,16 @@ class InvoiceController {
 
     @Operation(summary = "List the invoice's documents")
     @GetMapping("/{id}/documents")
-    List<DocumentJson> documents(@PathVariable Long id) {
+    List<DocumentJson> documents(@PathVariable Long id, Authentication user) {
+        visible(id, user);
         return documents.all(id).stream().map(DocumentJson::of).toList();
     }
 
     @Operation(summary = "Download a document (PDF)", description = "Header `X-Content-SHA256` carries the PDF's SHA-256.")
     @ApiResponse(responseCode = "200", description = "The PDF", content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/{id}/documents/{documentId}")
-    ResponseEntity<byte[]> document(@PathVariable Long id, @PathVariable Long documentId) {
+    ResponseEntity<byte[]> document(@PathVariable Long id, @PathVariable Long documentId, Authentication user) {
+        visible(id, user);
         StoredDocument pdf = documents.get(id, documentId);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(pdf.getFileName()).build().toString())
@@ -186,8 +214,8 @@ class InvoiceController {
 
     @Operation(summary = "Read the invoice's history", description = "Every status change: from, to, who, when, reason.")
     @GetMapping("/{id}/history")
-    List<InvoiceHistoryEntry> history(@PathVariable Long id) {
-        invoices.get(id);
+    List<InvoiceHistoryEntry> history(@PathVariable Long id, Authentication user) {
+        visible(id, user);
         return history.of(id);
     }
 
@@ -198,10 +226,21 @@ class InvoiceController {
     @GetMapping("/{id}.csv")
     @PreAuthorize("hasAuthority('camunda-admin')")
     void csv(@PathVariable Long id, @RequestParam(required = false) @Parameter(description = CsvDownloads.FORMAT_DESCRIPTION,
-            schema = @Schema(allowableValues = {"xero", "quickbooks"})) String format, HttpServletResponse response) throws IOException {
+            schema = @Schema(allowableValues = {"xero", "quickbooks"})) String format, HttpServletResponse response, Authentication user)
+            throws IOException {
+        visible(id, user);
         AccountingFormat accountingFormat = CsvDownloads.parse(format);
         StringWriter csv = new StringWriter();
         String number = documents.writeCsv(id, accountingFormat, csv);
         CsvDownloads.start(response, number, accountingFormat).write(csv.toString());
+    }
+
+    /** The invoice if it is of one of the caller's laboratories; otherwise 404, worded as for an id that does not exist. */
+    private Invoice visible(Long id, Authentication user) {
+        Invoice invoice = invoices.get(id);
+        if (!tenants.scopeOf(Caller.from(user)).includes(invoice.getLaboratoryCode())) {
+            throw NotFoundException.of("Invoice", id);
+        }
+        return invoice;
     }
 }

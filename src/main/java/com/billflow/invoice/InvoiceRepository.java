@@ -14,8 +14,9 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long> {
     @Query("""
             select i from Invoice i
             where (:status is null or i.status = :status) and (:type is null or i.type = :type)
+              and (:allLaboratories = true or i.laboratoryCode in :laboratoryCodes)
             order by i.id desc""")
-    Page<Invoice> search(InvoiceStatus status, InvoiceType type, Pageable page);
+    Page<Invoice> search(InvoiceStatus status, InvoiceType type, boolean allLaboratories, Collection<String> laboratoryCodes, Pageable page);
 
     /**
      * Issued production invoices or credit notes ({@code type}) in one of {@code statuses} (the caller

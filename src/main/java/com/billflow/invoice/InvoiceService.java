@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,9 +73,13 @@ public class InvoiceService {
         return invoices.findById(id).orElseThrow(() -> NotFoundException.of("Invoice", id));
     }
 
+    /** Newest first; {@code laboratoryCodes} null for every laboratory, else only theirs (empty: none). */
     @Transactional(readOnly = true)
-    public Page<Invoice> search(InvoiceStatus status, InvoiceType type, int page, int size) {
-        return invoices.search(status, type, PageRequest.of(page, size));
+    public Page<Invoice> search(InvoiceStatus status, InvoiceType type, Collection<String> laboratoryCodes, int page, int size) {
+        if (laboratoryCodes != null && laboratoryCodes.isEmpty()) {
+            return Page.empty(PageRequest.of(page, size));
+        }
+        return invoices.search(status, type, laboratoryCodes == null, laboratoryCodes == null ? List.of() : laboratoryCodes, PageRequest.of(page, size));
     }
 
     @Transactional

@@ -27,6 +27,10 @@ import java.util.Map;
  * it, stack traces included: the user's input is no fault). The body, and the message
  * Tasklist shows next to the form, stays as Camunda wrote it. Both APIs are Jersey applications
  * Camunda registers itself, so a filter is the one place that sees both.
+ * <p>
+ * The engine's tenant check refuses work on another laboratory's task or instance with a plain
+ * engine exception (500 again): that is 404, with a body that does not confirm the id exists,
+ * just as reading it answers (the tenant check hides it from queries).
  */
 @Component
 class EngineApiInputErrors extends OncePerRequestFilter {
@@ -37,6 +41,9 @@ class EngineApiInputErrors extends OncePerRequestFilter {
             InvalidInputException.class.getSimpleName(), HttpServletResponse.SC_BAD_REQUEST,
             IllegalStatusException.class.getSimpleName(), HttpServletResponse.SC_CONFLICT,
             AlreadyExistsException.class.getSimpleName(), HttpServletResponse.SC_CONFLICT);
+
+    /** The end of the engine's message when its tenant check refuses a command (TenantCommandChecker). */
+    private static final String OTHER_TENANT = "because it belongs to no authenticated tenant";
 
     private final ObjectMapper json;
 
@@ -64,6 +71,11 @@ class EngineApiInputErrors extends OncePerRequestFilter {
                 wrapper.setStatus(status);
                 LOG.info("Refused {} {} ({}): {}", request.getMethod(), request.getRequestURI(), status,
                         error.path("message").asText().replaceAll("\\s+", " "));
+            } else if (error.path("message").asText().contains(OTHER_TENANT)) {
+                wrapper.resetBuffer();
+                wrapper.setStatus(HttpServletResponse.SC_NOT_FOUND);
+                json.writeValue(wrapper.getOutputStream(), Map.of("type", "InvalidRequestException",
+                        "message", "Nothing with this id among the data of your laboratories (tenants)"));
             }
         }
         wrapper.copyBodyToResponse();

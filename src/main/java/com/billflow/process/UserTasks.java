@@ -3,6 +3,7 @@ package com.billflow.process;
 import com.billflow.security.Caller;
 import com.billflow.common.IllegalStatusException;
 import org.camunda.bpm.engine.AuthorizationException;
+import com.billflow.security.LaboratoryTenants;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
@@ -16,7 +17,7 @@ import java.util.Optional;
 
 /**
  * Completes user tasks for REST callers exactly as Tasklist would for the same user: the engine
- * checks the caller's task authorization (candidate users and groups), and the history records
+ * checks the caller's task authorization (candidate users and groups) and tenants (laboratories), and the history records
  * the caller as the one who completed the task.
  */
 @Component
@@ -24,10 +25,12 @@ public class UserTasks {
 
     private final TaskService tasks;
     private final IdentityService identity;
+    private final LaboratoryTenants tenants;
 
-    UserTasks(TaskService tasks, IdentityService identity) {
+    UserTasks(TaskService tasks, IdentityService identity, LaboratoryTenants tenants) {
         this.tasks = tasks;
         this.identity = identity;
+        this.tenants = tenants;
     }
 
     public Optional<Task> open(String processDefinitionKey, String businessKey, String taskDefinitionKey) {
@@ -50,7 +53,8 @@ public class UserTasks {
      * @throws IllegalStatusException when the task is no longer open
      */
     public void complete(Task task, Map<String, Object> variables, Caller caller) {
-        identity.setAuthentication(caller.userId(), caller.groups());
+        // With the caller's tenants, as Tasklist and /engine-rest sign users in: the engine's tenant check applies too.
+        identity.setAuthentication(caller.userId(), caller.groups(), tenants.tenantIdsOf(caller.userId()));
         try {
             tasks.complete(task.getId(), variables);
         } catch (AuthorizationException | NullValueException | NotFoundException | OptimisticLockingException e) {

@@ -121,6 +121,8 @@ public class IdentitySetup implements ApplicationRunner {
         createUser("rep", "Riley", "Rep", List.of(Groups.SALES_REP));
         createUser("billing", "Blair", "Billing", List.of(Groups.BILLING));
         createUser("office", "Olive", "Office", List.of(Groups.OFFICE_MANAGER));
+        // Office manager of BETA only: LaboratoryDemoData makes the tenant memberships once the laboratories exist.
+        createUser("office-beta", "Bea", "Beta", List.of(Groups.OFFICE_MANAGER));
     }
 
     private void createUser(String id, String firstName, String lastName, List<String> groups) {

@@ -17,6 +17,6 @@ class TasklistFilters {
         return new TaskFilter("My tasks", "Every task you may work on", 0,
                 tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}").includeAssignedTasks()
                         .orderByTaskCreateTime().asc(),
-                List.of(Groups.SALES_REP, Groups.BILLING, Groups.OFFICE_MANAGER), Map.of("caseNumber", "Case", "invoiceId", "Invoice id"));
+                List.of(Groups.SALES_REP, Groups.BILLING, Groups.OFFICE_MANAGER), Map.of("caseNumber", "Case", "invoiceId", "Invoice id", "laboratoryCode", "Laboratory"));
     }
 }

@@ -34,7 +34,7 @@ class DirectoryApiTest extends IntegrationTest {
     }
 
     @Test
-    void anAdministratorCreatesAndChangesALaboratoryThatEveryoneCanRead() {
+    void anAdministratorCreatesAndChangesALaboratoryThatItsOfficeManagersRead() {
         String code = Fixtures.laboratoryCode();
 
         // when
@@ -63,8 +63,13 @@ class DirectoryApiTest extends IntegrationTest {
         assertThat(lab.at("/taxMappings/0/vatCategory").asText()).isEqualTo("S");
         assertThat(lab.at("/taxMappings/1/vatCategory").asText()).isEqualTo("Z");
         assertThat(lab).hasSize(15);
+        assertThat(processEngine.getIdentityService().createTenantQuery().tenantId(code).singleResult().getName()).isEqualTo("Dental Lab " + code);
+        assertThat(as(office).getForEntity("/api/laboratories/" + code, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(as(office).getForEntity("/api/laboratories", JsonNode.class).getBody()).doesNotContain(lab);
+        processEngine.getIdentityService().createTenantUserMembership(code, office);
         assertThat(as(office).getForEntity("/api/laboratories/" + code, JsonNode.class).getBody()).isEqualTo(lab);
-        assertThat(as(billing).getForEntity("/api/laboratories", JsonNode.class).getBody()).contains(lab);
+        assertThat(as(office).getForEntity("/api/laboratories", JsonNode.class).getBody()).contains(lab);
+        assertThat(as(admin).getForEntity("/api/laboratories", JsonNode.class).getBody()).contains(lab);
 
         // when
         ResponseEntity<JsonNode> changed = put(as(admin), "/api/laboratories/" + code, laboratoryBody(code)
@@ -72,7 +77,7 @@ class DirectoryApiTest extends IntegrationTest {
 
         // then
         assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
-        JsonNode read = as(billing).getForEntity("/api/laboratories/" + code, JsonNode.class).getBody();
+        JsonNode read = as(office).getForEntity("/api/laboratories/" + code, JsonNode.class).getBody();
         assertThat(read.get("currency").asText()).isEqualTo("CHF");
         assertThat(read.get("autoTransmit").asBoolean()).isTrue();
         assertThat(read.get("taxMappings")).hasSize(2);
@@ -152,8 +157,10 @@ class DirectoryApiTest extends IntegrationTest {
             assertBad(put(as(user), "/api/clients/" + client.getCode(), clientBody(client.getCode())), 403, "groups do not allow");
         }
 
-        // then nothing changed, and a signed-in user of any group may read
+        // then nothing changed; a signed-in user of any group reads clients, and a laboratory's office managers the laboratory
+        fixtures.manages(office, lab);
         assertThat(as(office).getForEntity("/api/laboratories/" + lab.getCode(), JsonNode.class).getBody()).isEqualTo(labBefore);
+        assertThat(as(billing).getForEntity("/api/laboratories/" + lab.getCode(), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(as(office).getForEntity("/api/clients/" + client.getCode(), JsonNode.class).getBody()).isEqualTo(clientBefore);
         assertThat(as(billing).getForEntity("/api/laboratories/" + newLab, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(as(billing).getForEntity("/api/clients/" + newClient, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

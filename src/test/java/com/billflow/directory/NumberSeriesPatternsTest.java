@@ -32,7 +32,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class NumberSeriesPatternsTest extends IntegrationTest {
 
-    private static final Caller OFFICE = new Caller("numbering-test", List.of(Groups.OFFICE_MANAGER));
 
     @Autowired
     TestRestTemplate http;
@@ -116,15 +115,16 @@ class NumberSeriesPatternsTest extends IntegrationTest {
         Client client = fixtures.client(TransmitBy.FAX);
         Long firstInvoice = fixtures.newInvoice(first, client);
         Long secondInvoice = fixtures.newInvoice(second, client);
-        tasks.perform(firstInvoice, InvoiceAction.DRAFT, null, OFFICE);
-        tasks.perform(secondInvoice, InvoiceAction.DRAFT, null, OFFICE);
+        Caller office = fixtures.caller(fixtures.officeManagerOf(first, second));
+        tasks.perform(firstInvoice, InvoiceAction.DRAFT, null, office);
+        tasks.perform(secondInvoice, InvoiceAction.DRAFT, null, office);
         jdbc.update("update laboratory set invoice_number_pattern = ? where code = ?", first.getInvoiceNumberPattern(), second.getCode());
         try {
             // when both are released
-            String number = tasks.perform(firstInvoice, InvoiceAction.RELEASE, null, OFFICE).getNumber();
+            String number = tasks.perform(firstInvoice, InvoiceAction.RELEASE, null, office).getNumber();
 
             // then the second is refused (409) and nothing of it changed
-            assertThatThrownBy(() -> tasks.perform(secondInvoice, InvoiceAction.RELEASE, null, OFFICE)).isInstanceOf(IllegalStatusException.class)
+            assertThatThrownBy(() -> tasks.perform(secondInvoice, InvoiceAction.RELEASE, null, office)).isInstanceOf(IllegalStatusException.class)
                     .hasMessageContaining("Number " + number + " already belongs to a document of lab:" + first.getCode() + ":invoice");
             assertThat(invoices.get(secondInvoice).getNumber()).isNull();
             assertThat(invoices.get(secondInvoice).getStatus().name()).isEqualTo("DRAFT");

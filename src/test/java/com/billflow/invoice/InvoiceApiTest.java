@@ -50,7 +50,7 @@ class InvoiceApiTest extends IntegrationTest {
     void data() {
         lab = fixtures.laboratory(false, false, false, false);
         client = fixtures.client(TransmitBy.EMAIL);
-        office = fixtures.user(Groups.OFFICE_MANAGER);
+        office = fixtures.officeManagerOf(lab);
         admin = fixtures.user(Groups.ADMIN);
     }
 

@@ -4,7 +4,6 @@ import com.billflow.directory.Client;
 import com.billflow.directory.Laboratory;
 import com.billflow.directory.TransmitBy;
 import com.billflow.invoice.process.ProductionInvoiceProcess;
-import com.billflow.security.Groups;
 import com.billflow.support.ApiCalls;
 import com.billflow.support.Fixtures;
 import com.billflow.support.IntegrationTest;
@@ -51,7 +50,7 @@ class InvoiceAtTheLimitsTest extends IntegrationTest {
     void data() {
         lab = fixtures.laboratory(false, false, false, false);
         client = fixtures.client(TransmitBy.EMAIL);
-        office = fixtures.user(Groups.OFFICE_MANAGER);
+        office = fixtures.officeManagerOf(lab);
     }
 
     @Test

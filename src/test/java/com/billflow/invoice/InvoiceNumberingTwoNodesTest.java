@@ -6,7 +6,6 @@ import com.billflow.directory.Laboratory;
 import com.billflow.directory.TransmitBy;
 import com.billflow.invoice.process.InvoiceTasks;
 import com.billflow.security.Caller;
-import com.billflow.security.Groups;
 import com.billflow.support.IntegrationTest;
 import com.billflow.support.TestProfiles;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class InvoiceNumberingTwoNodesTest extends IntegrationTest {
 
-    private static final Caller OFFICE = new Caller("office", List.of(Groups.OFFICE_MANAGER));
+    private Caller office;
 
     @Autowired
     InvoiceService invoices;
@@ -70,6 +69,7 @@ class InvoiceNumberingTwoNodesTest extends IntegrationTest {
     void concurrentReleasesOnTwoNodesGetUniqueGapFreeNumbers() throws Exception {
         // given 24 drafts of one laboratory
         Laboratory lab = fixtures.laboratory(false, false, false, false);
+        office = fixtures.caller(fixtures.officeManagerOf(lab));
         Client client = fixtures.client(TransmitBy.MAIL);
         List<Long> drafts = IntStream.range(0, 24).mapToObj(i -> draft(lab, client)).toList();
         InvoiceTasks secondNodeTasks = secondNode.getBean(InvoiceTasks.class);
@@ -80,7 +80,7 @@ class InvoiceNumberingTwoNodesTest extends IntegrationTest {
         for (int i = 0; i < drafts.size(); i++) {
             InvoiceTasks node = i % 2 == 0 ? tasks : secondNodeTasks;
             Long id = drafts.get(i);
-            releases.add(() -> node.perform(id, InvoiceAction.RELEASE, null, OFFICE));
+            releases.add(() -> node.perform(id, InvoiceAction.RELEASE, null, office));
         }
         List<String> numbers = new ArrayList<>();
         for (Future<Invoice> released : threads.invokeAll(releases)) {
@@ -98,7 +98,7 @@ class InvoiceNumberingTwoNodesTest extends IntegrationTest {
     private Long draft(Laboratory lab, Client client) {
         Invoice invoice = invoices.create(new CreateInvoiceRequest(lab.getCode(), client.getCode(), "JOB", null, null), "office");
         invoices.addLine(invoice.getId(), new LineRequest(LineKind.COST, "Travel", BigDecimal.ONE, new BigDecimal("40.00"), null), "office");
-        tasks.perform(invoice.getId(), InvoiceAction.DRAFT, null, OFFICE);
+        tasks.perform(invoice.getId(), InvoiceAction.DRAFT, null, office);
         return invoice.getId();
     }
 }

@@ -21,7 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A laboratory's series across New Year, with the test clock moved there: a new year starts again at 1, with no gap. */
 class NumberingAcrossYearsTest extends IntegrationTest {
 
-    private static final Caller OFFICE = new Caller("numbering-test", List.of(Groups.OFFICE_MANAGER));
 
     @Autowired
     InvoiceService invoices;
@@ -33,21 +32,22 @@ class NumberingAcrossYearsTest extends IntegrationTest {
         // given four drafts of a new laboratory, and the clock at 23:00 on 31 December
         Laboratory lab = fixtures.laboratory(false, false, false, false);
         Client client = fixtures.client(TransmitBy.FAX);
+        Caller office = fixtures.caller(fixtures.officeManagerOf(lab));
         List<Long> drafts = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             Long id = fixtures.newInvoice(lab, client);
-            tasks.perform(id, InvoiceAction.DRAFT, null, OFFICE);
+            tasks.perform(id, InvoiceAction.DRAFT, null, office);
             drafts.add(id);
         }
         int year = LocalDate.now(clock).getYear();
         clock.advance(Duration.between(clock.instant(), LocalDate.of(year, 12, 31).atTime(23, 0).toInstant(ZoneOffset.UTC)));
 
         // when two are released on New Year's Eve and two an hour and a half later
-        Invoice first = tasks.perform(drafts.get(0), InvoiceAction.RELEASE, null, OFFICE);
-        Invoice second = tasks.perform(drafts.get(1), InvoiceAction.RELEASE, null, OFFICE);
+        Invoice first = tasks.perform(drafts.get(0), InvoiceAction.RELEASE, null, office);
+        Invoice second = tasks.perform(drafts.get(1), InvoiceAction.RELEASE, null, office);
         clock.advance(Duration.ofMinutes(90));
-        Invoice third = tasks.perform(drafts.get(2), InvoiceAction.RELEASE, null, OFFICE);
-        Invoice fourth = tasks.perform(drafts.get(3), InvoiceAction.RELEASE, null, OFFICE);
+        Invoice third = tasks.perform(drafts.get(2), InvoiceAction.RELEASE, null, office);
+        Invoice fourth = tasks.perform(drafts.get(3), InvoiceAction.RELEASE, null, office);
 
         // then
         String prefix = lab.getCode() + "-INV-";

@@ -71,7 +71,7 @@ class CompletingTwiceTest extends IntegrationTest {
         Laboratory lab = fixtures.laboratory(false, false, false, false);
         Long invoiceId = fixtures.newInvoice(lab, fixtures.client(TransmitBy.EMAIL));
         RawHttp http = new RawHttp(port);
-        List<String> users = List.of(fixtures.user(Groups.OFFICE_MANAGER), fixtures.user(Groups.OFFICE_MANAGER));
+        List<String> users = List.of(fixtures.officeManagerOf(lab), fixtures.officeManagerOf(lab));
         CyclicBarrier start = new CyclicBarrier(users.size());
 
         // when both press "draft" at the same moment

@@ -95,7 +95,7 @@ class EngineRestTest extends IntegrationTest {
         var lab = fixtures.laboratory(false, false, false, false);
         var client = fixtures.client(com.billflow.directory.TransmitBy.MAIL);
         Long invoiceId = fixtures.transmittedInvoice(lab, client);
-        String clientSystem = fixtures.user(Groups.OFFICE_MANAGER);
+        String clientSystem = fixtures.officeManagerOf(lab);
         String billing = fixtures.user(Groups.BILLING);
         String body = "{\"messageName\":\"InvoiceBooked\",\"correlationKeys\":{\"invoiceId\":{\"value\":" + invoiceId + ",\"type\":\"Long\"}}}";
         HttpHeaders headers = new HttpHeaders();
@@ -120,11 +120,12 @@ class EngineRestTest extends IntegrationTest {
         var client = fixtures.client(com.billflow.directory.TransmitBy.MAIL);
         Long invoiceId = fixtures.newInvoice(lab, client);
         String taskId = tasks.createTaskQuery().processVariableValueEquals("invoiceId", invoiceId).singleResult().getId();
-        String office = fixtures.user(Groups.OFFICE_MANAGER);
+        String office = fixtures.officeManagerOf(lab);
         String billing = fixtures.user(Groups.BILLING);
 
-        // then billing cannot complete it, and an action the task does not offer is the caller's error
-        assertThat(submitAction(billing, taskId, "draft").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        // then billing cannot complete it (the task is of a laboratory billing is no member of: 404, as reading it), and an
+        // action the task does not offer is the caller's error
+        assertThat(submitAction(billing, taskId, "draft").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         ResponseEntity<JsonNode> unknown = submitAction(office, taskId, "explode");
         assertThat(unknown.getStatusCode()).as(String.valueOf(unknown.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(fixtures.invoiceStatus(invoiceId)).isEqualTo("INITIAL");

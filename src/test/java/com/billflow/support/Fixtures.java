@@ -142,6 +142,20 @@ public class Fixtures {
         return id;
     }
 
+    /** A user of office-manager ({@link #PASSWORD}) who manages the given laboratories: a member of their Camunda tenants. */
+    public String officeManagerOf(Laboratory... labs) {
+        String id = user(Groups.OFFICE_MANAGER);
+        for (Laboratory lab : labs) {
+            manages(id, lab);
+        }
+        return id;
+    }
+
+    /** Puts the user into the laboratory's tenant, as an administrator does in Camunda Admin. */
+    public void manages(String userId, Laboratory lab) {
+        identity.createTenantUserMembership(lab.getCode(), userId);
+    }
+
     public Caller caller(String userId) {
         return new Caller(userId, identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList());
     }

@@ -12,7 +12,7 @@ import java.util.Map;
 
 import static com.billflow.invoice.process.ProductionInvoiceProcess.*;
 
-/** Starts an invoice's process and tells running ones about merges; called inside the service's transaction. */
+/** Starts an invoice's process (in its laboratory's tenant) and tells running ones about merges; called inside the service's transaction. */
 @Component
 public class InvoiceWorkflow {
 
@@ -26,11 +26,16 @@ public class InvoiceWorkflow {
 
     public void start(Invoice invoice) {
         String key = invoice.getType() == InvoiceType.PROPOSAL ? ProposalInvoiceProcess.PROCESS_KEY : ProductionInvoiceProcess.PROCESS_KEY;
-        runtime.startProcessInstanceByKey(key, String.valueOf(invoice.getId()), Map.of(VAR_INVOICE_ID, invoice.getId()));
+        runtime.startProcessInstanceByKey(key, String.valueOf(invoice.getId()), startVariables(invoice));
     }
 
     public void startCreditNote(Invoice creditNote) {
-        runtime.startProcessInstanceByKey(CreditNoteProcess.PROCESS_KEY, creditNote.getNumber(), Map.of(VAR_INVOICE_ID, creditNote.getId()));
+        runtime.startProcessInstanceByKey(CreditNoteProcess.PROCESS_KEY, creditNote.getNumber(), startVariables(creditNote));
+    }
+
+    /** The invoice's id, and its laboratory, which makes the instance its laboratory's (see LaboratoryTenantIdProvider). */
+    private static Map<String, Object> startVariables(Invoice invoice) {
+        return Map.of(VAR_INVOICE_ID, invoice.getId(), VAR_LABORATORY_CODE, invoice.getLaboratoryCode());
     }
 
     /** The target's Prepare Invoice task is done (it is a DRAFT now); the others' processes end as merged. */

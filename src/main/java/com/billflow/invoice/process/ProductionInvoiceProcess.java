@@ -39,6 +39,8 @@ public final class ProductionInvoiceProcess {
 
     /** Long: the invoice's database id (also the business key until the number is allocated). */
     public static final String VAR_INVOICE_ID = "invoiceId";
+    /** String: the invoice's laboratory code, set at start; the instance's tenant id derives from it (LaboratoryTenantIdProvider). */
+    public static final String VAR_LABORATORY_CODE = "laboratoryCode";
     /** The action chosen in a task's form or by the REST call: release, cancel, ... */
     public static final String VAR_INVOICE_ACTION = "invoiceAction";
     public static final String VAR_REASON = "reason";

@@ -13,10 +13,10 @@ import com.billflow.invoice.InvoiceType;
 import com.billflow.invoice.LineKind;
 import com.billflow.invoice.LineRequest;
 import com.billflow.security.Caller;
-import com.billflow.security.Groups;
 import com.billflow.support.IntegrationTest;
 import com.billflow.support.Mails;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -35,12 +35,18 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 /** Every path of ProposalInvoiceProcess, through the same REST entry point a console uses. */
 class ProposalInvoiceProcessTest extends IntegrationTest {
 
-    private static final Caller OFFICE = new Caller("office", List.of(Groups.OFFICE_MANAGER));
+    /** An office manager of every laboratory the test makes (see authorisedProposal). */
+    private Caller office;
 
     @Autowired
     InvoiceService invoices;
     @Autowired
     InvoiceTasks tasks;
+
+    @BeforeEach
+    void officeManager() {
+        office = fixtures.caller(fixtures.officeManagerOf());
+    }
 
     @Test
     void aSentProposalAcceptedBecomesTheJobsProductionInvoice() throws Exception {
@@ -54,12 +60,12 @@ class ProposalInvoiceProcessTest extends IntegrationTest {
 
         // then transmit, book, pay and credit are refused
         for (InvoiceAction refused : List.of(InvoiceAction.TRANSMIT, InvoiceAction.BOOK, InvoiceAction.PAY, InvoiceAction.CREDIT)) {
-            assertThatThrownBy(() -> tasks.perform(proposal.getId(), refused, null, OFFICE)).isInstanceOf(IllegalStatusException.class)
+            assertThatThrownBy(() -> tasks.perform(proposal.getId(), refused, null, office)).isInstanceOf(IllegalStatusException.class)
                     .hasMessageContaining("is AUTHORISED").hasMessageContaining("Allowed actions: unauthorise, send, cancel");
         }
 
         // when sent
-        tasks.perform(proposal.getId(), InvoiceAction.SEND, null, OFFICE);
+        tasks.perform(proposal.getId(), InvoiceAction.SEND, null, office);
         assertThat(pi).isWaitingAt(TASK_DELIVER_PROPOSAL);
         execute(managementService().createJobQuery().processInstanceId(pi.getId()).singleResult());
 
@@ -69,12 +75,12 @@ class ProposalInvoiceProcessTest extends IntegrationTest {
         assertThat(invoices.get(proposal.getId()).getStatus()).isEqualTo(InvoiceStatus.SENT);
         assertThat(pi).isWaitingAt(TASK_RECORD_PROPOSAL_RESPONSE);
         for (InvoiceAction refused : List.of(InvoiceAction.CANCEL, InvoiceAction.UNAUTHORISE, InvoiceAction.SEND)) {
-            assertThatThrownBy(() -> tasks.perform(proposal.getId(), refused, "r", OFFICE)).isInstanceOf(IllegalStatusException.class);
+            assertThatThrownBy(() -> tasks.perform(proposal.getId(), refused, "r", office)).isInstanceOf(IllegalStatusException.class);
         }
         assertThatThrownBy(() -> invoices.addLine(proposal.getId(), line(), "office")).isInstanceOf(IllegalStatusException.class);
 
         // when accepted
-        Invoice accepted = tasks.perform(proposal.getId(), InvoiceAction.ACCEPT, null, OFFICE);
+        Invoice accepted = tasks.perform(proposal.getId(), InvoiceAction.ACCEPT, null, office);
 
         // then the job's production invoice exists, INITIAL with the proposal's lines, linked both ways, with its own process
         assertThat(pi).isEnded().hasPassed(END_PROPOSAL_ACCEPTED);
@@ -93,10 +99,10 @@ class ProposalInvoiceProcessTest extends IntegrationTest {
     void theClientRejectsASentProposal() {
         Invoice proposal = authorisedProposal(fixtures.laboratory(false, false, false, false), fixtures.client(TransmitBy.MAIL));
         ProcessInstance pi = processOf(proposal);
-        tasks.perform(proposal.getId(), InvoiceAction.SEND, null, OFFICE);
+        tasks.perform(proposal.getId(), InvoiceAction.SEND, null, office);
         execute(managementService().createJobQuery().processInstanceId(pi.getId()).singleResult());
-        assertThatThrownBy(() -> tasks.perform(proposal.getId(), InvoiceAction.REJECT, null, OFFICE)).hasMessageContaining("A reason is required");
-        tasks.perform(proposal.getId(), InvoiceAction.REJECT, "Too expensive", OFFICE);
+        assertThatThrownBy(() -> tasks.perform(proposal.getId(), InvoiceAction.REJECT, null, office)).hasMessageContaining("A reason is required");
+        tasks.perform(proposal.getId(), InvoiceAction.REJECT, "Too expensive", office);
         assertThat(pi).isEnded().hasPassed(END_PROPOSAL_REJECTED);
         assertThat(invoices.get(proposal.getId()).getStatus()).isEqualTo(InvoiceStatus.REJECTED);
     }
@@ -105,20 +111,21 @@ class ProposalInvoiceProcessTest extends IntegrationTest {
     void anAuthorisedProposalCanBeUnauthorisedOrCancelled() {
         Invoice proposal = authorisedProposal(fixtures.laboratory(false, false, false, false), fixtures.client(TransmitBy.FAX));
         ProcessInstance pi = processOf(proposal);
-        tasks.perform(proposal.getId(), InvoiceAction.UNAUTHORISE, null, OFFICE);
+        tasks.perform(proposal.getId(), InvoiceAction.UNAUTHORISE, null, office);
         assertThat(pi).isWaitingAt(TASK_AUTHORISE_INVOICE);
         assertThat(invoices.get(proposal.getId()).getStatus()).isEqualTo(InvoiceStatus.RELEASED);
-        tasks.perform(proposal.getId(), InvoiceAction.CANCEL, "Client went elsewhere", OFFICE);
+        tasks.perform(proposal.getId(), InvoiceAction.CANCEL, "Client went elsewhere", office);
         assertThat(pi).isEnded().hasPassed(END_PROPOSAL_CANCELLED);
         assertThat(invoices.get(proposal.getId()).getStatus()).isEqualTo(InvoiceStatus.CANCELLED);
     }
 
     /** Laboratory automation is for invoices: a proposal is always authorised by a person. */
     private Invoice authorisedProposal(Laboratory lab, Client client) {
+        fixtures.manages(office.userId(), lab);
         Invoice proposal = invoices.create(new CreateInvoiceRequest(lab.getCode(), client.getCode(), "JOB-P", null, InvoiceType.PROPOSAL), "office");
         invoices.addLine(proposal.getId(), line(), "office");
         for (InvoiceAction action : List.of(InvoiceAction.DRAFT, InvoiceAction.RELEASE, InvoiceAction.AUTHORISE)) {
-            tasks.perform(proposal.getId(), action, null, OFFICE);
+            tasks.perform(proposal.getId(), action, null, office);
         }
         return invoices.get(proposal.getId());
     }
