@@ -88,7 +88,12 @@ class ApiErrorsTest extends IntegrationTest {
 
     @Test
     void nulInTheUserNameOfABasicHeaderIs401() {
-        http.send("GET", "/api/facilities", null, "Authorization", RawHttp.basic("demo\0", "demo")).assertContract(401, "Sign in");
+        http.send("GET", "/api/facilities", null, "Authorization", RawHttp.basic("demo\0", "demo")).assertContract(401, "control character");
+    }
+
+    @Test
+    void nulInTheUserNameIs401ForTheEngineApiToo() {
+        http.send("GET", "/engine-rest/task", null, "Authorization", RawHttp.basic("demo\0", "demo")).assertContract(401, "control character");
     }
 
     @Test
