@@ -62,6 +62,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/facilities/**", "/api/laboratories/**", "/api/clients/**").hasAuthority(Groups.ADMIN)
                         .requestMatchers("/api/exports/**", "/api/surgical-cases/*/invoice.csv", "/api/invoices/*.csv").hasAuthority(Groups.ADMIN)
                         .requestMatchers("/api/invoices", "/api/invoices/**").hasAnyAuthority(Groups.OFFICE_MANAGER, Groups.ADMIN)
+                        .requestMatchers("/api/surgical-cases", "/api/surgical-cases/**", "/api/dashboard/**")
+                                .hasAnyAuthority(Groups.SALES_REP, Groups.BILLING, Groups.ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
