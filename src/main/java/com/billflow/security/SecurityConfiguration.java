@@ -2,6 +2,7 @@ package com.billflow.security;
 
 import com.billflow.common.ApiError;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -48,6 +49,11 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            if (browserNavigation(request)) {
+                // e.g. a document link opened after the session ended: sign in, then come back to it (saved request)
+                response.sendRedirect(request.getContextPath() + "/login");
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Billflow\"");
             write(response, HttpServletResponse.SC_UNAUTHORIZED, new ApiError("UNAUTHORIZED",
                     "Sign in with your Billflow (Camunda) user and password, e.g. HTTP Basic"), json);
@@ -127,6 +133,12 @@ class SecurityConfiguration {
                 "org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider");
         registration.addUrlPatterns("/engine-rest/*");
         return registration;
+    }
+
+    /** A page the browser opens itself (a link, a new tab), not a call of a client or a script. */
+    private static boolean browserNavigation(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return request.getHeader(HttpHeaders.AUTHORIZATION) == null && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
     }
 
     private static void write(HttpServletResponse response, int status, ApiError error, ObjectMapper json) throws IOException {
