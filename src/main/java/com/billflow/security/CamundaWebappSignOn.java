@@ -25,7 +25,7 @@ import java.nio.charset.StandardCharsets;
  * The Camunda webapps' own login and logout form (shown after a sign-out or an expired session) sign in
  * and out of the one Billflow session too. Camunda keeps doing the work: its CSRF filter and its login
  * resource check the request and the password; only when Camunda answered 200 does this filter save the
- * same user as the Spring Security session (login) or end the whole session (logout).
+ * same user as the Spring Security session (login) or remove it (logout), so every page is signed out.
  *
  * <p>The other direction, a Billflow sign-in reaching the webapps, is Camunda's container-based
  * authentication ({@link CamundaWebappsSignOnConfiguration}).
@@ -62,10 +62,11 @@ class CamundaWebappSignOn extends OncePerRequestFilter {
         } else if (logout.matches(request)) {
             chain.doFilter(request, response);
             if (response.getStatus() == HttpStatus.OK.value()) {
+                // Signed out of everything; the session (and the webapps' CSRF token in it) stays for their login form.
                 SecurityContextHolder.clearContext();
                 HttpSession session = request.getSession(false);
                 if (session != null) {
-                    session.invalidate();
+                    session.removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
                 }
             }
         } else {
