@@ -86,8 +86,21 @@
     }
   }
 
+  /** Shows only the links the signed-in user may follow: Cockpit for its users, the mailbox for administrators. */
+  async function showLinks() {
+    try {
+      const me = await getJson('/api/me');
+      $('signed-in-user').textContent = me.userId;
+      $('cockpit-link').hidden = !me.webapps.includes('cockpit');
+      $('mailbox-link').hidden = !me.groups.includes('camunda-admin');
+    } catch (error) {
+      // The links stay hidden.
+    }
+  }
+
   $('pending-po-prev').addEventListener('click', () => { page = Math.max(0, page - 1); loadPendingPo(); });
   $('pending-po-next').addEventListener('click', () => { page += 1; loadPendingPo(); });
+  showLinks();
   loadPendingPo();
   const selected = new URLSearchParams(window.location.search).get('case');
   if (selected) showCase(selected);
