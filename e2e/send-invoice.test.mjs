@@ -6,22 +6,36 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, claim, clickComplete, eventually, getJson, launchBrowser, logIntoTasklist, screenshotter, selectFilter, taskLink,
+  BASE_URL, claim, clickComplete, eventually, getJson, launchBrowser, logIntoTasklist, postJson, screenshotter, selectFilter, taskLink,
 } from './tasklist.mjs';
 
+const REP = { user: 'rep', password: 'rep' };
 const BILLING = { user: 'billing', password: 'billing', name: 'Blair Billing' };
 const ADMIN = { user: 'demo', password: 'demo' };
 
-async function openSendInvoiceTask() {
-  const tasks = await getJson('/engine-rest/task?processDefinitionKey=SurgicalCaseBillingProcess&taskDefinitionKey=Task_SendInvoice'
-    + '&sortBy=created&sortOrder=asc', BILLING);
-  return tasks.find((task) => task.assignee == null || task.assignee === BILLING.user);
+/** A case of its own, its PO entered, waiting at Send Invoice (the demo's one is left to the other tests). */
+async function caseWaitingToBeSent() {
+  const [facility] = await getJson('/api/facilities', REP);
+  const submitted = await postJson('/api/surgical-cases', REP, {
+    facilityCode: facility.code, surgeon: 'Dr. E2E Mail', procedure: 'Browser test of Send Invoice',
+    procedureDate: new Date().toISOString().slice(0, 10), patientRef: 'E2E-MAIL-' + Date.now(), currency: 'USD',
+    lines: [{ manufacturer: 'Acme Ortho', partNumber: 'AO-9', description: 'Test implant', quantity: 1, unitPrice: 250 }],
+  });
+  const response = await fetch(`${BASE_URL}/api/surgical-cases/${submitted.id}/purchase-orders`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', Authorization: 'Basic ' + Buffer.from('rep:rep').toString('base64') },
+    body: JSON.stringify({ allManufacturers: 'E2E-PO-MAIL' }),
+  });
+  assert.equal(response.status, 200, 'the rep adds the PO');
+  const byCase = () => getJson('/engine-rest/task?processDefinitionKey=SurgicalCaseBillingProcess&taskDefinitionKey=Task_SendInvoice'
+    + `&processInstanceBusinessKey=${submitted.caseNumber}`, BILLING).then((tasks) => tasks[0]);
+  return eventually(byCase, (found) => found != null, 30_000);
 }
 
 test('billing sends an invoice from Tasklist to an Outlook address list', { timeout: 90_000 }, async () => {
   // given a case waiting at Send Invoice, and its facility's billing contacts
-  const task = await eventually(openSendInvoiceTask, (found) => found != null, 30_000);
-  assert.ok(task, 'a Send Invoice task is open (demo data has one)');
+  const task = await caseWaitingToBeSent();
+  assert.ok(task, 'the case waits at Send Invoice once its invoice is generated');
   const caseId = (await getJson(`/engine-rest/task/${task.id}/variables/caseId`, BILLING)).value;
   const surgicalCase = await getJson(`/api/surgical-cases/${caseId}`, BILLING);
   const facility = await getJson(`/api/facilities/${surgicalCase.facilityCode}`, BILLING);
