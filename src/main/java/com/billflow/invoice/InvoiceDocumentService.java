@@ -11,6 +11,7 @@ import com.billflow.document.csv.AccountingCsvWriter;
 import com.billflow.document.csv.AccountingFormat;
 import com.billflow.document.csv.AccountingInvoice;
 import com.billflow.document.csv.AccountingInvoice.Kind;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,10 +36,11 @@ public class InvoiceDocumentService {
     private final InvoiceAccounting accounting;
     private final AccountingCsvWriter csvWriter;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     InvoiceDocumentService(InvoiceService invoices, InvoiceRepository repository, InvoiceDocuments documents, DocumentStore store,
                            LaboratoryService laboratories, ClientService clients, InvoiceAccounting accounting,
-                           AccountingCsvWriter csvWriter, Clock clock) {
+                           AccountingCsvWriter csvWriter, Clock clock, ApplicationEventPublisher events) {
         this.invoices = invoices;
         this.repository = repository;
         this.documents = documents;
@@ -48,6 +50,7 @@ public class InvoiceDocumentService {
         this.accounting = accounting;
         this.csvWriter = csvWriter;
         this.clock = clock;
+        this.events = events;
     }
 
     /** An estimate or WIP document of an INITIAL invoice; the invoice itself does not change. */
@@ -57,7 +60,9 @@ public class InvoiceDocumentService {
         if (invoice.getStatus() != InvoiceStatus.INITIAL) {
             throw new IllegalStatusException(invoice.describe() + " is " + invoice.getStatus() + ": estimate and WIP documents are made only while INITIAL");
         }
-        return documents.render(invoice, laboratories.get(invoice.getLaboratoryCode()), clients.get(invoice.getClientCode()), kind, LocalDate.now(clock));
+        StoredDocument document = documents.render(invoice, laboratories.get(invoice.getLaboratoryCode()), clients.get(invoice.getClientCode()), kind, LocalDate.now(clock));
+        events.publishEvent(new InvoiceChanged(invoiceId));
+        return document;
     }
 
     @Transactional(readOnly = true)
