@@ -21,7 +21,7 @@ import static com.billflow.invoice.process.ProductionInvoiceProcess.*;
 @Configuration(proxyBeanMethods = false)
 class InvoiceFilters {
 
-    /** The card lines, in this order. */
+    /** The card lines, in this order; Tasklist shows the first two until the card is expanded. */
     static final Map<String, String> CARD = cardVariables();
 
     @Bean
@@ -58,10 +58,10 @@ class InvoiceFilters {
     private static Map<String, String> cardVariables() {
         Map<String, String> card = new LinkedHashMap<>();
         card.put(VAR_CARD_NUMBER, "Number");
-        card.put(VAR_CARD_KIND, "Kind");
         card.put(VAR_CARD_CLIENT, "Client");
         card.put(VAR_CARD_TOTAL, "Total");
         card.put(VAR_CARD_STATUS, "Status");
+        card.put(VAR_CARD_KIND, "Kind");
         card.put(VAR_LABORATORY_CODE, "Laboratory");
         return card;
     }
