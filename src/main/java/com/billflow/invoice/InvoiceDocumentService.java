@@ -14,6 +14,7 @@ import com.billflow.document.csv.AccountingFormat;
 import com.billflow.document.csv.AccountingInvoice;
 import com.billflow.document.csv.AccountingInvoice.Kind;
 import jakarta.persistence.EntityManager;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,10 +42,11 @@ public class InvoiceDocumentService {
     private final AccountingCsvWriter csvWriter;
     private final EntityManager entityManager;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     InvoiceDocumentService(InvoiceService invoices, InvoiceRepository repository, InvoiceDocuments documents, DocumentStore store,
                            LaboratoryService laboratories, ClientService clients, InvoiceAccounting accounting,
-                           AccountingCsvWriter csvWriter, EntityManager entityManager, Clock clock) {
+                           AccountingCsvWriter csvWriter, EntityManager entityManager, Clock clock, ApplicationEventPublisher events) {
         this.invoices = invoices;
         this.repository = repository;
         this.documents = documents;
@@ -55,6 +57,7 @@ public class InvoiceDocumentService {
         this.csvWriter = csvWriter;
         this.entityManager = entityManager;
         this.clock = clock;
+        this.events = events;
     }
 
     /** An estimate or WIP document of an INITIAL invoice; the invoice itself does not change. */
@@ -64,7 +67,9 @@ public class InvoiceDocumentService {
         if (invoice.getStatus() != InvoiceStatus.INITIAL) {
             throw new IllegalStatusException(invoice.describe() + " is " + invoice.getStatus() + ": estimate and WIP documents are made only while INITIAL");
         }
-        return documents.render(invoice, laboratories.get(invoice.getLaboratoryCode()), clients.get(invoice.getClientCode()), kind, LocalDate.now(clock));
+        StoredDocument document = documents.render(invoice, laboratories.get(invoice.getLaboratoryCode()), clients.get(invoice.getClientCode()), kind, LocalDate.now(clock));
+        events.publishEvent(new InvoiceChanged(invoiceId));
+        return document;
     }
 
     @Transactional(readOnly = true)
