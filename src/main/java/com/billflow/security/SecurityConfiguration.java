@@ -57,7 +57,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/dashboard/**", "/mailbox/**", "/login", "/logout", "/billflow/**",
+        return http.securityMatcher("/dashboard/**", "/console/**", "/mailbox/**", "/login", "/logout", "/billflow/**",
                         "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/billflow/**").permitAll()
@@ -65,6 +65,8 @@ class SecurityConfiguration {
                 .formLogin(form -> form.defaultSuccessUrl("/dashboard"))
                 .httpBasic(basic -> { })
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // The Console's Event Detail shows the invoice PDF in a frame of its own page.
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .build();
     }
 
