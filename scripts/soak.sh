@@ -145,7 +145,7 @@ done
 touch "$WORK/stop"
 for pid in "${WORKER_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
 SUBMITTED=$(sort -un "$WORK/submitted" 2>/dev/null | wc -l)
-log "load stopped: $SUBMITTED cases submitted; waiting for quiescence (all mailed, or no progress for $QUIET s)"
+log "load stopped: $SUBMITTED cases submitted; waiting for quiescence (all mailed, or no progress for $QUIET s and no job waiting for a retry)"
 
 (( SUBMITTED > 0 )) || { log "no case was submitted: see $WORK/refused and the node logs"; exit 1; }
 sort -un "$WORK/submitted" > "$WORK/submitted.sorted"
@@ -156,7 +156,10 @@ while (( SECONDS - started < MAX_WAIT )); do
   now=$(done_count)
   (( now == SUBMITTED )) && break
   if (( now != last )); then last=$now; still_since=$SECONDS; fi
-  (( SECONDS - still_since >= QUIET )) && break
+  # not quiet while a job waits for its retry (a send cut by a kill is retried once
+  # billflow.mail.in-flight-timeout has passed: up to about 6 minutes after the kill)
+  pending=$(q "select count(*) from act_ru_job where retries_ > 0")
+  (( SECONDS - still_since >= QUIET && pending == 0 )) && break
   sleep 5
 done
 sleep 2  # let the sink write its last messages
@@ -185,12 +188,18 @@ echo "stuck (not invoiced and mailed):       $STUCK"
 echo "incidents:                             $(q 'select count(*) from act_ru_incident')"
 q "select '    ' || incident_type_ || ' at ' || coalesce(activity_id_, '-') || ': ' || left(coalesce(incident_msg_, ''), 160) from act_ru_incident"
 echo "jobs left:                             $(q 'select count(*) from act_ru_job')"
+q "select '    job of ' || coalesce(e.business_key_, '-') || ', retries ' || j.retries_ || ', due ' || coalesce(j.duedate_::text, '-')
+     || ': ' || left(coalesce(j.exception_msg_, ''), 120) from act_ru_job j
+     left join act_ru_execution e on e.id_ = j.process_instance_id_ where j.exception_msg_ is not null"
 echo "duplicate invoice numbers:             $(grep -c . <<< "$DUP_NUMBERS" || true)"
 [[ -n "$DUP_NUMBERS" ]] && sed 's/^/    /' <<< "$DUP_NUMBERS"
 echo "mails received by the sink:            $MAILS ($(wc -l < "$WORK/message-ids") distinct Message-IDs)"
 echo "outbound_mail records:                 $(q "select coalesce(string_agg(status || ' ' || n, ', '), 'none') from (select status, count(*) n from outbound_mail group by status) s")"
 echo "duplicate mails (Message-ID received more than once): $(grep -c . <<< "$DUP_MAILS" || true)"
-[[ -n "$DUP_MAILS" ]] && sed 's/^/    /' <<< "$DUP_MAILS"
+while read -r copies _ id; do
+  [[ -z "$id" ]] && continue
+  echo "    $copies copies of $id ($(q "select idempotency_key from outbound_mail where message_id in ('$id', '${id//[<>]/}')"))"
+done <<< "$DUP_MAILS"
 echo "refused or unanswered calls (retried):  $(wc -l < "$WORK/refused" 2>/dev/null || echo 0) ($(sort "$WORK/refused" 2>/dev/null | uniq -c | tr '\n' ' '))"
 echo "logs: $WORK/node1.log $WORK/node2.log $WORK/sink.log; mail: $WORK/mail"
 
