@@ -178,16 +178,15 @@ test('billing finds the case, previews, emails and marks both payments on Event 
     await page.getByRole('button', { name: 'Send email' }).click();
     await page.getByRole('status').getByText('Invoice handed over for email').waitFor();
 
-    // The mail arrives with the PDF attached.
-    const mail = page.locator('article.mail').filter({ has: page.getByRole('heading', { name: subject }) });
-    const arrived = await eventually(async () => {
-      await page.goto(BASE_URL + '/mailbox');
-      return mail.count();
-    }, (count) => count > 0, 30_000);
-    assert.equal(arrived, 1, 'the invoice mail is in the mailbox');
-    assert.match(await mail.innerText(), new RegExp(picked.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-    await mail.getByRole('link', { name: `${invoiceNumber}.pdf` }).waitFor();
-    await shot('mailbox');
+    // The mail arrives with the PDF attached; the mailbox is for administrators, so it is read as one.
+    const mailboxHtml = () => fetch(BASE_URL + '/mailbox', {
+      headers: { Authorization: 'Basic ' + Buffer.from('demo:demo').toString('base64'), Accept: 'text/html' },
+    }).then((response) => response.text());
+    const mailbox = await eventually(mailboxHtml, (html) => html.includes(subject), 30_000);
+    assert.ok(mailbox.includes(subject), 'the invoice mail is in the mailbox');
+    const mail = mailbox.slice(mailbox.lastIndexOf('<article', mailbox.indexOf(subject)), mailbox.indexOf('</article>', mailbox.indexOf(subject)));
+    assert.ok(mail.includes(picked), `the mail went to the contact picked from All Emails (${picked})`);
+    assert.ok(mail.includes(`${invoiceNumber}.pdf`), 'the invoice PDF is attached');
 
     await page.goto(BASE_URL + caseUrl);
     await page.getByText(/Sent by email/).waitFor();
