@@ -125,7 +125,7 @@ public class InvoiceLifecycle {
         history.record(creditNote, null, InvoiceAction.CREDIT.path(), actor, "Credits " + original.describe());
         InvoiceStatus from = original.credit(creditNote);
         history.record(original, from, InvoiceAction.CREDIT.path(), actor, "Credit note " + creditNote.getNumber());
-        documents.render(creditNote, laboratory, clients.get(original.getClientCode()), DocumentKind.CREDIT_NOTE, today);
+        documents.render(creditNote, laboratory, clients.get(original.getClientCode()), DocumentKind.CREDIT_NOTE, today, original);
         workflow.startCreditNote(creditNote);
         return creditNote;
     }
