@@ -27,7 +27,7 @@ create table payment (
     amount        numeric(19, 4) not null,
     currency      char(3)        not null,
     reference     varchar(140),
-    period        varchar(21),
+    period        varchar(22),
     outcome       varchar(10)    not null,
     open_after    numeric(19, 4),
     recorded_by   varchar(64)    not null,
