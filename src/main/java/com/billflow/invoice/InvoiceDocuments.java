@@ -88,7 +88,7 @@ class InvoiceDocuments {
         }
         if (credited != null) {
             references.add(new InvoiceDocument.Reference("Credits invoice", credited.getNumber()));
-            references.add(new InvoiceDocument.Reference("Invoice date", String.valueOf(credited.getInvoiceDate())));
+            references.add(new InvoiceDocument.Reference("Credited invoice date", String.valueOf(credited.getInvoiceDate())));
         }
         return references;
     }

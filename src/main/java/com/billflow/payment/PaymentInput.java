@@ -18,7 +18,7 @@ import java.time.LocalDate;
  * @param period      commissions only: the month ("2026-11") or the date range ("2026-11-01..2026-11-15")
  *                    the commission is for; default the month of the payment date
  */
-@Schema(name = "Payment input", description = "A payment received or made; each field optional unless stated")
+@Schema(name = "PaymentInput", description = "A payment received or made; each field optional unless stated")
 public record PaymentInput(
         LocalDate paymentDate,
         BigDecimal amount,

@@ -89,7 +89,7 @@ class LaboratoryDocumentContentsTest extends IntegrationTest {
         // then
         String text = pdfText(creditNote.get("id").asLong(), 0);
         assertThat(text).contains("CREDIT NOTE", creditNote.get("number").asText(), "Credits invoice", invoice.get("number").asText(),
-                "Invoice date", invoice.get("invoiceDate").asText(), "Nothing is to be paid", "-6527.81",
+                "Credited invoice date", invoice.get("invoiceDate").asText(), "Nothing is to be paid", "-6527.81",
                 "Tax ID: DE123456789", "Tax ID: NL859048535B01", "Hansaring 61", "2 Harbour Road", "IBAN: DE89 3704 0044 0532 0130 00");
         assertThat(text).doesNotContain("Due date", "Please pay", "Payment reference", "Credits invoice " + id);
     }
