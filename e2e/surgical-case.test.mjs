@@ -30,16 +30,17 @@ function taskExists(taskId) {
   return taskExistsFor(taskId, REP);
 }
 
-async function pendingPo(page = 0) {
-  return getJson(`/api/dashboard/pending-po?page=${page}&size=100`, BILLING);
+async function pendingPo(cursor = null) {
+  return getJson('/api/dashboard/pending-po?size=100' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''), BILLING);
 }
 
-/** Every case of the "Pending PO#'s" panel, across pages. */
+/** Every case of the "Pending PO#'s" panel, across pages (following nextCursor). */
 async function allPendingPoItems() {
-  const first = await pendingPo(0);
-  const items = [...first.items];
-  for (let page = 1; page < first.totalPages; page++) {
-    items.push(...(await pendingPo(page)).items);
+  let page = await pendingPo();
+  const items = [...page.items];
+  while (page.nextCursor) {
+    page = await pendingPo(page.nextCursor);
+    items.push(...page.items);
   }
   return items;
 }

@@ -94,13 +94,18 @@ export function screenshotter(page, testName) {
   };
 }
 
-export async function logIntoTasklist(page, { user, password, name }) {
+/** Fills Billflow's one sign-in page (GET /login), which serves Tasklist, Cockpit, Admin and every Billflow page. */
+export async function signIn(page, { user, password }) {
+  await page.getByLabel('Username').fill(user);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function logIntoTasklist(page, credentials) {
   await page.goto(BASE_URL + '/camunda/app/tasklist/');
-  await page.getByPlaceholder('Username').fill(user);
-  await page.getByPlaceholder('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await signIn(page, credentials);
   // The header shows the signed-in user's name once the login went through.
-  await page.locator('li.account').getByText(name).waitFor();
+  await page.locator('li.account').getByText(credentials.name).waitFor();
 }
 
 export async function selectFilter(page, filterName) {

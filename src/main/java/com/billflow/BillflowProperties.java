@@ -26,12 +26,13 @@ public record BillflowProperties(
      *
      * @param inFlightTimeout how long a send started by one node (or one job run) keeps another from
      *                        sending the same mail: longer than any send can take with the SMTP timeouts
-     *                        ({@code spring.mail.properties.mail.smtp.*timeout}); after it, a send that
-     *                        never finished (a crashed node) is made again, with the same Message-ID
+     *                        ({@code spring.mail.properties.mail.smtp.*timeout}) and than the job lock time
+     *                        (45 s); after it, a send that never finished (a crashed node) is made again, with
+     *                        the same Message-ID. 90 s by default, so a cut send goes out on the next retry.
      */
     public record Mail(@DefaultValue("billing@billflow.example") String from,
                        @DefaultValue("billing@billflow.example") String replyTo,
-                       @DefaultValue("PT5M") java.time.Duration inFlightTimeout,
+                       @DefaultValue("PT90S") java.time.Duration inFlightTimeout,
                        @DefaultValue Embedded embedded) {
 
         /** The SMTP server started inside the application for the no-set-up run. */

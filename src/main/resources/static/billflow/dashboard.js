@@ -1,8 +1,11 @@
-// The "Pending PO#'s" panel: reads /api/dashboard/pending-po with the signed-in session, one page at a time.
+// The "Pending PO#'s" panel: reads /api/dashboard/pending-po with the signed-in session, one page at a time,
+// following the answer's nextCursor / previousCursor (the same cost at any depth) rather than page numbers.
 (function () {
   'use strict';
   const PAGE_SIZE = 10;
-  let page = 0;
+  let cursor = null; // null: the first page
+  let previousCursor = null;
+  let nextCursor = null;
 
   const $ = (id) => document.getElementById(id);
   const money = (value, currency) =>
@@ -25,7 +28,9 @@
 
   async function loadPendingPo() {
     try {
-      const data = await getJson('/api/dashboard/pending-po?page=' + page + '&size=' + PAGE_SIZE);
+      const data = await getJson('/api/dashboard/pending-po?size=' + PAGE_SIZE + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+      previousCursor = data.previousCursor || null;
+      nextCursor = data.nextCursor || null;
       $('pending-po-error').hidden = true;
       $('pending-po-count').textContent = data.count;
       $('pending-po-total').textContent = money(data.totalValue, data.currency);
@@ -53,8 +58,8 @@
         rows.append(row);
       }
       $('pending-po-page').textContent = data.totalPages ? 'Page ' + (data.page + 1) + ' of ' + data.totalPages : '';
-      $('pending-po-prev').disabled = page === 0;
-      $('pending-po-next').disabled = page + 1 >= data.totalPages;
+      $('pending-po-prev').disabled = !previousCursor;
+      $('pending-po-next').disabled = !nextCursor;
     } catch (error) {
       $('pending-po-error').hidden = false;
       $('pending-po-error').textContent = 'Could not load the pending POs: ' + error.message;
@@ -86,8 +91,21 @@
     }
   }
 
-  $('pending-po-prev').addEventListener('click', () => { page = Math.max(0, page - 1); loadPendingPo(); });
-  $('pending-po-next').addEventListener('click', () => { page += 1; loadPendingPo(); });
+  /** Shows only the links the signed-in user may follow: Cockpit for its users, the mailbox for administrators. */
+  async function showLinks() {
+    try {
+      const me = await getJson('/api/me');
+      $('signed-in-user').textContent = me.userId;
+      $('cockpit-link').hidden = !me.webapps.includes('cockpit');
+      $('mailbox-link').hidden = !me.groups.includes('camunda-admin');
+    } catch (error) {
+      // The links stay hidden.
+    }
+  }
+
+  $('pending-po-prev').addEventListener('click', () => { if (previousCursor) { cursor = previousCursor; loadPendingPo(); } });
+  $('pending-po-next').addEventListener('click', () => { if (nextCursor) { cursor = nextCursor; loadPendingPo(); } });
+  showLinks();
   loadPendingPo();
   const selected = new URLSearchParams(window.location.search).get('case');
   if (selected) showCase(selected);

@@ -8,6 +8,7 @@ public final class ApiTags {
     public static final String INVOICES = "Laboratory invoices";
     public static final String DIRECTORY = "Directory";
     public static final String EXPORTS = "Exports";
+    public static final String SIGNED_IN_USER = "Signed-in user";
 
     private ApiTags() {
     }

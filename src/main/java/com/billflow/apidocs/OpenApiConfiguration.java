@@ -78,7 +78,8 @@ class OpenApiConfiguration {
                         new Tag().name(ApiTags.SURGICAL_CASES).description("Surgical case billing: submit, purchase orders, invoice, payments."),
                         new Tag().name(ApiTags.DASHBOARD).description("The \"Pending PO#'s\" panel."),
                         new Tag().name(ApiTags.INVOICES).description("Laboratory invoices, credit notes and proposals: lines, status moves, documents, history."),
-                        new Tag().name(ApiTags.DIRECTORY).description("Facilities, laboratories and clients: every signed-in user reads, camunda-admin writes."),
-                        new Tag().name(ApiTags.EXPORTS).description("Accounting imports for Xero and QuickBooks Online (camunda-admin).")));
+                        new Tag().name(ApiTags.DIRECTORY).description("Facilities and clients: every signed-in user reads; laboratories: their office managers (tenant members) and camunda-admin read; camunda-admin writes."),
+                        new Tag().name(ApiTags.EXPORTS).description("Accounting imports for Xero and QuickBooks Online (camunda-admin)."),
+                        new Tag().name(ApiTags.SIGNED_IN_USER).description("Who is signed in, their groups and the Camunda webapps they may open.")));
     }
 }

@@ -34,14 +34,26 @@ class DashboardController {
         return "forward:/billflow/dashboard.html";
     }
 
-    /** Sales reps see their own cases; billing and administrators see every rep's. */
+    /**
+     * Sales reps see their own cases; billing and administrators see every rep's. Pages follow
+     * {@code nextCursor} / {@code previousCursor} at any depth; a bare {@code page} number reads by
+     * offset and is refused (400) beyond the first {@value PendingPurchaseOrderQuery#MAX_OFFSET_ROWS} items.
+     */
     @Operation(summary = "Cases waiting for a PO", description = "Count, total value and one page of the cases in PENDING_PO,"
-            + " oldest event first. Sales reps see their own cases; billing and administrators every rep's.")
+            + " oldest event first (event date, then case id). Sales reps see their own cases; billing and administrators every rep's."
+            + " Count and totals come from a summary kept with every status change, so they cost the same at any number of cases."
+            + " Page through with `cursor`: each answer's `nextCursor` and `previousCursor` (opaque text) lead to the neighbouring"
+            + " pages at any depth, and `page` in the answer says which page it is. Without a cursor, `page` is read by offset and"
+            + " is refused (400) when page × size reaches " + PendingPurchaseOrderQuery.MAX_OFFSET_ROWS + " items.")
     @GetMapping("/api/dashboard/pending-po")
     @ResponseBody
     @PreAuthorize("hasAnyAuthority('sales-rep', 'billing', 'camunda-admin')")
-    PendingPurchaseOrders pendingPo(@RequestParam(defaultValue = "0") @Parameter(schema = @Schema(minimum = "0")) int page,
+    PendingPurchaseOrders pendingPo(@RequestParam(defaultValue = "0") @Parameter(description = "0-based page number, read by offset:"
+                                            + " page × size must stay under " + PendingPurchaseOrderQuery.MAX_OFFSET_ROWS
+                                            + "; ignored when `cursor` is given", schema = @Schema(minimum = "0")) int page,
                                     @RequestParam(defaultValue = "20") @Parameter(schema = @Schema(minimum = "1", maximum = "" + MAX_PAGE_SIZE)) int size,
+                                    @RequestParam(required = false) @Parameter(description = "`nextCursor` or `previousCursor` of an"
+                                            + " earlier answer, as it was (opaque); leave out for the first page") String cursor,
                                     Authentication user) {
         if (page < 0) {
             throw new InvalidInputException("page must be 0 or more, was " + page);
@@ -49,8 +61,13 @@ class DashboardController {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidInputException("size must be between 1 and " + MAX_PAGE_SIZE + ", was " + size);
         }
+        PendingPurchaseOrderCursor from = cursor == null || cursor.isBlank() ? null : PendingPurchaseOrderCursor.decode(cursor);
+        if (from == null && (long) page * size + size > PendingPurchaseOrderQuery.MAX_OFFSET_ROWS) {
+            throw new InvalidInputException("page " + page + " of " + size + " is too deep for a page number (at most the first "
+                    + PendingPurchaseOrderQuery.MAX_OFFSET_ROWS + " items): follow nextCursor from an earlier page instead");
+        }
         Caller caller = Caller.from(user);
         String rep = caller.isIn(Groups.BILLING, Groups.ADMIN) ? null : caller.userId();
-        return pendingPurchaseOrders.page(page, size, rep);
+        return pendingPurchaseOrders.page(page, size, from, rep);
     }
 }

@@ -12,11 +12,18 @@ import java.util.List;
  * them, oldest event first.
  *
  * @param totalValue the value of the pending cases in {@code currency} (the default currency)
- * @param totals     the value per currency, for when cases are billed in several currencies
+ * @param totals         the value per currency, for when cases are billed in several currencies
+ * @param page           the 0-based number of this page (from {@code page}, or from the cursor)
+ * @param nextCursor     pass as {@code cursor} for the page after this one; absent on the last page
+ * @param previousCursor pass as {@code cursor} for the page before this one; absent on the first page
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PendingPurchaseOrders(long count, BigDecimal totalValue, String currency, List<CurrencyTotal> totals,
-                                    int page, int size, int totalPages, List<Item> items) {
+                                    int page, int size, int totalPages, List<Item> items,
+                                    @Schema(description = "Opaque: pass as `cursor` for the next page; absent on the last page")
+                                    String nextCursor,
+                                    @Schema(description = "Opaque: pass as `cursor` for the previous page; absent on the first page")
+                                    String previousCursor) {
 
     public record CurrencyTotal(String currency, long count, BigDecimal value) {
     }

@@ -2,7 +2,9 @@ package com.billflow.invoice;
 
 import com.billflow.common.IllegalStatusException;
 import com.billflow.common.NotFoundException;
+import com.billflow.directory.Client;
 import com.billflow.directory.ClientService;
+import com.billflow.directory.Laboratory;
 import com.billflow.directory.LaboratoryService;
 import com.billflow.document.DocumentKind;
 import com.billflow.document.DocumentStore;
@@ -11,6 +13,8 @@ import com.billflow.document.csv.AccountingCsvWriter;
 import com.billflow.document.csv.AccountingFormat;
 import com.billflow.document.csv.AccountingInvoice;
 import com.billflow.document.csv.AccountingInvoice.Kind;
+import jakarta.persistence.EntityManager;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,7 +22,9 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -34,11 +40,13 @@ public class InvoiceDocumentService {
     private final ClientService clients;
     private final InvoiceAccounting accounting;
     private final AccountingCsvWriter csvWriter;
+    private final EntityManager entityManager;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     InvoiceDocumentService(InvoiceService invoices, InvoiceRepository repository, InvoiceDocuments documents, DocumentStore store,
                            LaboratoryService laboratories, ClientService clients, InvoiceAccounting accounting,
-                           AccountingCsvWriter csvWriter, Clock clock) {
+                           AccountingCsvWriter csvWriter, EntityManager entityManager, Clock clock, ApplicationEventPublisher events) {
         this.invoices = invoices;
         this.repository = repository;
         this.documents = documents;
@@ -47,7 +55,9 @@ public class InvoiceDocumentService {
         this.clients = clients;
         this.accounting = accounting;
         this.csvWriter = csvWriter;
+        this.entityManager = entityManager;
         this.clock = clock;
+        this.events = events;
     }
 
     /** An estimate or WIP document of an INITIAL invoice; the invoice itself does not change. */
@@ -57,7 +67,9 @@ public class InvoiceDocumentService {
         if (invoice.getStatus() != InvoiceStatus.INITIAL) {
             throw new IllegalStatusException(invoice.describe() + " is " + invoice.getStatus() + ": estimate and WIP documents are made only while INITIAL");
         }
-        return documents.render(invoice, laboratories.get(invoice.getLaboratoryCode()), clients.get(invoice.getClientCode()), kind, LocalDate.now(clock));
+        StoredDocument document = documents.render(invoice, laboratories.get(invoice.getLaboratoryCode()), clients.get(invoice.getClientCode()), kind, LocalDate.now(clock));
+        events.publishEvent(new InvoiceChanged(invoiceId));
+        return document;
     }
 
     @Transactional(readOnly = true)
@@ -91,11 +103,21 @@ public class InvoiceDocumentService {
 
     /**
      * Every issued invoice (or credit note, by {@code kind}; {@link InvoiceStatus#EXPORTED}) dated within
-     * [from, to], read as the stream is consumed (needs a transaction).
+     * [from, to], read as the stream is consumed (needs a transaction, and must be closed). Each invoice
+     * is read only (fetch size 100) and let go once it is a row, so the persistence context does not
+     * grow with the export; laboratories and clients are read once per export.
      */
     @Transactional(readOnly = true)
     public Stream<AccountingInvoice> issuedBetween(LocalDate from, LocalDate to, Kind kind) {
-        return repository.streamIssuedBetween(from, to, typeOf(kind), InvoiceStatus.EXPORTED).map(this::accounting);
+        Map<String, Laboratory> laboratoryByCode = new HashMap<>();
+        Map<String, Client> clientByCode = new HashMap<>();
+        return repository.streamIssuedBetween(from, to, typeOf(kind), InvoiceStatus.EXPORTED).map(invoice -> {
+            String credited = invoice.getOriginalInvoiceId() == null ? null : repository.numberOf(invoice.getOriginalInvoiceId());
+            AccountingInvoice row = accounting.accounting(invoice, clientByCode.computeIfAbsent(invoice.getClientCode(), clients::get),
+                    laboratoryByCode.computeIfAbsent(invoice.getLaboratoryCode(), laboratories::get), credited);
+            entityManager.detach(invoice);
+            return row;
+        });
     }
 
     /** Whether any document {@link #issuedBetween} yields has a tax line. */
@@ -105,8 +127,7 @@ public class InvoiceDocumentService {
     }
 
     private AccountingInvoice accounting(Invoice invoice) {
-        String credited = invoice.getOriginalInvoiceId() == null ? null
-                : repository.findById(invoice.getOriginalInvoiceId()).map(Invoice::getNumber).orElse(null);
+        String credited = invoice.getOriginalInvoiceId() == null ? null : repository.numberOf(invoice.getOriginalInvoiceId());
         return accounting.accounting(invoice, clients.get(invoice.getClientCode()), laboratories.get(invoice.getLaboratoryCode()), credited);
     }
 

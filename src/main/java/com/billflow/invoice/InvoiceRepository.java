@@ -4,6 +4,8 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
+import jakarta.persistence.QueryHint;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -22,12 +24,17 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long> {
      * Issued production invoices or credit notes ({@code type}) in one of {@code statuses} (the caller
      * passes {@link InvoiceStatus#EXPORTED}) dated within [from, to], for the accounting export.
      */
+    @QueryHints({@QueryHint(name = "org.hibernate.fetchSize", value = "100"), @QueryHint(name = "org.hibernate.readOnly", value = "true")})
     @Query("""
             select i from Invoice i
             where i.number is not null and i.type = :type and i.status in :statuses
               and i.invoiceDate >= :from and i.invoiceDate <= :to
             order by i.invoiceDate, i.number""")
     Stream<Invoice> streamIssuedBetween(LocalDate from, LocalDate to, InvoiceType type, Collection<InvoiceStatus> statuses);
+
+    /** The number of an invoice, without loading it (the invoice a credit note credits). */
+    @Query("select i.number from Invoice i where i.id = :id")
+    String numberOf(Long id);
 
     /** Whether any document {@link #streamIssuedBetween} yields has a tax line. */
     @Query("""

@@ -23,7 +23,7 @@ import java.util.List;
 
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
-/** /mailbox: every mail the embedded SMTP server received, newest first, with headers and attachments. */
+/** /mailbox (administrators only, see SecurityConfiguration): every mail the embedded SMTP server received, newest first, with headers and attachments. */
 @Controller
 @ConditionalOnProperty(name = "billflow.mail.embedded.enabled", havingValue = "true")
 class MailboxController {
@@ -41,7 +41,7 @@ class MailboxController {
         StringBuilder html = new StringBuilder("""
                 <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Billflow mailbox</title>
                 <link rel="stylesheet" href="/billflow/billflow.css"></head><body><header><h1>Mailbox</h1>
-                <nav><a href="/dashboard">Dashboard</a> <a href="/camunda/app/tasklist/">Tasklist</a></nav></header><main>
+                <nav><a href="/dashboard">Dashboard</a> <a href="/camunda/app/tasklist/">Tasklist</a> <a href="/logout">Sign out</a></nav></header><main>
                 <p>Mail received by the embedded SMTP server (newest first), kept under data/mailbox.</p>""");
         if (messages.isEmpty()) {
             html.append("<p class=\"empty\">No mail yet.</p>");

@@ -11,6 +11,9 @@ import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Map;
 import java.util.Optional;
@@ -26,11 +29,15 @@ public class UserTasks {
     private final TaskService tasks;
     private final IdentityService identity;
     private final LaboratoryTenants tenants;
+    private final TransactionTemplate ownTransaction;
 
-    UserTasks(TaskService tasks, IdentityService identity, LaboratoryTenants tenants) {
+    UserTasks(TaskService tasks, IdentityService identity, LaboratoryTenants tenants, PlatformTransactionManager transactionManager) {
         this.tasks = tasks;
         this.identity = identity;
         this.tenants = tenants;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction.setReadOnly(true);
     }
 
     public Optional<Task> open(String processDefinitionKey, String businessKey, String taskDefinitionKey) {
@@ -57,7 +64,9 @@ public class UserTasks {
         identity.setAuthentication(caller.userId(), caller.groups(), tenants.tenantIdsOf(caller.userId()));
         try {
             tasks.complete(task.getId(), variables);
-        } catch (AuthorizationException | NullValueException | NotFoundException | OptimisticLockingException e) {
+        } catch (OptimisticLockingException e) {
+            throw new IllegalStatusException("'" + task.getName() + "' was changed by someone else at the same moment: reload to see where it stands");
+        } catch (AuthorizationException | NullValueException | NotFoundException e) {
             if (stillOpen(task)) {
                 throw e;
             }
@@ -67,8 +76,9 @@ public class UserTasks {
         }
     }
 
+    /** Asked in a transaction of its own: the caller's may be unusable after the failed completion (PostgreSQL aborts it). */
     private boolean stillOpen(Task task) {
         identity.clearAuthentication();
-        return tasks.createTaskQuery().taskId(task.getId()).count() > 0;
+        return Boolean.TRUE.equals(ownTransaction.execute(status -> tasks.createTaskQuery().taskId(task.getId()).count() > 0));
     }
 }

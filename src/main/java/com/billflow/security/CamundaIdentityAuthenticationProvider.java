@@ -32,6 +32,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
                 || !identity.checkPassword(userId, credentials.toString())) {
             throw new BadCredentialsException("Unknown user or wrong password");
         }
+        return signedIn(userId);
+    }
+
+    /** The authentication of a user whose password was checked already, e.g. by the Camunda webapps' login. */
+    Authentication signedIn(String userId) {
         var authorities = identity.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);

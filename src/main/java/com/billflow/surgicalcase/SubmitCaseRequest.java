@@ -28,7 +28,10 @@ public record SubmitCaseRequest(
                 message = "must be the anonymous patient reference (1-64 letters, digits, '-', '.', '_', with at least one digit), never a patient's name")
         String patientRef,
         @CurrencyCode String currency,
-        @NotEmpty @Size(max = 200) List<@Valid @NotNull Line> lines) {
+        @NotEmpty @Size(max = SubmitCaseRequest.MAX_LINES) List<@Valid @NotNull Line> lines) {
+
+    /** At most this many device lines on one case. */
+    public static final int MAX_LINES = 200;
 
     @Schema(name = "CaseLineRequest")
     public record Line(

@@ -8,6 +8,7 @@ import com.billflow.document.pdf.InvoiceDocument;
 import com.billflow.money.Money;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -37,16 +38,20 @@ class SurgicalCaseDocuments {
     }
 
     AccountingInvoice accounting(SurgicalCase surgicalCase, Facility facility) {
-        Currency currency = surgicalCase.currency();
-        List<AccountingInvoice.Line> lines = surgicalCase.getLines().stream().map(line -> AccountingInvoice.Line.untaxed(
+        return accounting(surgicalCase.getInvoiceNumber(), surgicalCase.getInvoiceDate(), surgicalCase.getDueDate(), surgicalCase.currency(),
+                surgicalCase.purchaseOrders().reference(surgicalCase.manufacturers()), surgicalCase.getLines(), facility);
+    }
+
+    /** As {@link #accounting(SurgicalCase, Facility)}, from the parts the export reads row by row. */
+    AccountingInvoice accounting(String invoiceNumber, LocalDate invoiceDate, LocalDate dueDate, Currency currency, String reference,
+                                 List<SurgicalCaseLine> caseLines, Facility facility) {
+        List<AccountingInvoice.Line> lines = caseLines.stream().map(line -> AccountingInvoice.Line.untaxed(
                 line.getPartNumber(), accountingDescription(line), line.getQuantity(),
                 line.unitPrice(currency).amount(), line.amount(currency).amount())).toList();
-        return new AccountingInvoice(AccountingInvoice.Kind.INVOICE, surgicalCase.getInvoiceNumber(), facility.getName(),
+        return new AccountingInvoice(AccountingInvoice.Kind.INVOICE, invoiceNumber, facility.getName(),
                 facility.firstBillingContact().map(BillingContact::email).orElse(null), facility.getAddress().streetLines(),
                 facility.getAddress().city(), facility.getAddress().region(), facility.getAddress().postalCode(), facility.getAddress().country(),
-                surgicalCase.purchaseOrders().reference(surgicalCase.manufacturers()),
-                surgicalCase.getInvoiceDate(), surgicalCase.getDueDate(), "Net " + facility.getPaymentTermsDays(),
-                currency.getCurrencyCode(), lines);
+                reference, invoiceDate, dueDate, "Net " + facility.getPaymentTermsDays(), currency.getCurrencyCode(), lines);
     }
 
     private static List<InvoiceDocument.Reference> references(SurgicalCase surgicalCase) {

@@ -6,6 +6,7 @@ import com.billflow.document.csv.AccountingCsvWriter;
 import com.billflow.document.csv.AccountingFormat;
 import com.billflow.document.csv.AccountingInvoice;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.io.IOException;
@@ -18,16 +19,16 @@ import java.util.stream.Stream;
 public class SurgicalCaseExports {
 
     private final SurgicalCaseService cases;
-    private final SurgicalCaseRepository repository;
+    private final InvoicedCaseRows invoicedCases;
     private final FacilityService facilities;
     private final SurgicalCaseDocuments documents;
     private final SurgicalCaseInvoicing invoicing;
     private final AccountingCsvWriter csvWriter;
 
-    SurgicalCaseExports(SurgicalCaseService cases, SurgicalCaseRepository repository, FacilityService facilities,
+    SurgicalCaseExports(SurgicalCaseService cases, InvoicedCaseRows invoicedCases, FacilityService facilities,
                         SurgicalCaseDocuments documents, SurgicalCaseInvoicing invoicing, AccountingCsvWriter csvWriter) {
         this.cases = cases;
-        this.repository = repository;
+        this.invoicedCases = invoicedCases;
         this.facilities = facilities;
         this.documents = documents;
         this.invoicing = invoicing;
@@ -51,9 +52,13 @@ public class SurgicalCaseExports {
         return surgicalCase.getInvoiceNumber();
     }
 
-    /** Every case invoice dated within [from, to], read as the stream is consumed (needs a transaction). */
-    @Transactional(readOnly = true)
+    /**
+     * Every case invoice dated within [from, to], by date and number, read through a database cursor as
+     * the stream is consumed, in constant memory ({@link InvoicedCaseRows}). Needs the caller's
+     * transaction, and must be closed.
+     */
+    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
     public Stream<AccountingInvoice> invoicedBetween(LocalDate from, LocalDate to) {
-        return repository.streamInvoicedBetween(from, to).map(c -> documents.accounting(c, facilities.get(c.getFacilityCode())));
+        return invoicedCases.between(from, to);
     }
 }

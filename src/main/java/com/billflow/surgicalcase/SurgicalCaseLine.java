@@ -42,6 +42,21 @@ public class SurgicalCaseLine {
         this.amount = unitPrice.times(quantity).amount();
     }
 
+    /** A line as stored, read without the persistence context (the accounting export's rows). */
+    static SurgicalCaseLine stored(String manufacturer, String partNumber, String lotNumber, String serialNumber,
+                                   String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount) {
+        SurgicalCaseLine line = new SurgicalCaseLine();
+        line.manufacturer = manufacturer;
+        line.partNumber = partNumber;
+        line.lotNumber = lotNumber;
+        line.serialNumber = serialNumber;
+        line.description = description;
+        line.quantity = quantity;
+        line.unitPrice = unitPrice;
+        line.amount = amount;
+        return line;
+    }
+
     public Long getId() { return id; }
     public String getManufacturer() { return manufacturer; }
     public String getPartNumber() { return partNumber; }

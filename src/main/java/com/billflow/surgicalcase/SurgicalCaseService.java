@@ -38,15 +38,18 @@ public class SurgicalCaseService {
     private final FacilityService facilities;
     private final NumberAllocator numbers;
     private final SurgicalCaseWorkflow process;
+    private final PendingPurchaseOrderSummary pendingSummary;
     private final IdentityService identity;
     private final BillflowProperties properties;
     private final Clock clock;
     private final Payments payments;
 
     SurgicalCaseService(Payments payments, SurgicalCaseRepository cases, FacilityService facilities, NumberAllocator numbers,
-                        SurgicalCaseWorkflow process, IdentityService identity, BillflowProperties properties, Clock clock) {
+                        SurgicalCaseWorkflow process, PendingPurchaseOrderSummary pendingSummary, IdentityService identity,
+                        BillflowProperties properties, Clock clock) {
         this.payments = payments;
         this.cases = cases;
+        this.pendingSummary = pendingSummary;
         this.facilities = facilities;
         this.numbers = numbers;
         this.process = process;
@@ -55,7 +58,7 @@ public class SurgicalCaseService {
         this.clock = clock;
     }
 
-    /** Saves the case as PENDING_PO and starts its billing process, in one transaction. */
+    /** Saves the case as PENDING_PO, counts it in the pending PO summary and starts its billing process, in one transaction. */
     @Transactional
     public SurgicalCase submit(SubmitCaseRequest request, Caller caller) {
         String rep = repFor(request.rep(), caller);
@@ -71,6 +74,7 @@ public class SurgicalCaseService {
         String caseNumber = numbers.next("surgical-case", new NumberPattern(properties.surgicalCase().caseNumberPattern()), today);
         SurgicalCase surgicalCase = cases.save(new SurgicalCase(caseNumber, facility.getCode(), request.surgeon().strip(),
                 request.procedure().strip(), request.procedureDate(), rep, request.patientRef(), currency, lines, Instant.now(clock)));
+        pendingSummary.entered(surgicalCase);
         process.start(surgicalCase);
         return surgicalCase;
     }
@@ -95,6 +99,7 @@ public class SurgicalCaseService {
     public SurgicalCase recordPurchaseOrders(Long id, String forAllManufacturers, Map<String, String> byManufacturer) {
         SurgicalCase surgicalCase = get(id);
         surgicalCase.recordPurchaseOrders(PurchaseOrders.of(forAllManufacturers, byManufacturer, surgicalCase.manufacturers()));
+        pendingSummary.left(surgicalCase);
         return surgicalCase;
     }
 
@@ -102,6 +107,7 @@ public class SurgicalCaseService {
     public SurgicalCase cancel(Long id) {
         SurgicalCase surgicalCase = get(id);
         surgicalCase.cancel(Instant.now(clock));
+        pendingSummary.left(surgicalCase);
         process.cancel(surgicalCase);
         return surgicalCase;
     }

@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OpenApiDocumentTest extends IntegrationTest {
 
-    private static final Set<String> TAGS = Set.of(ApiTags.SURGICAL_CASES, ApiTags.DASHBOARD, ApiTags.INVOICES, ApiTags.DIRECTORY, ApiTags.EXPORTS);
+    private static final Set<String> TAGS = Set.of(ApiTags.SURGICAL_CASES, ApiTags.DASHBOARD, ApiTags.INVOICES, ApiTags.DIRECTORY, ApiTags.EXPORTS,
+            ApiTags.SIGNED_IN_USER);
 
     @Autowired
     TestRestTemplate http;

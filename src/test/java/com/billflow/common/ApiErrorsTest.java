@@ -88,7 +88,12 @@ class ApiErrorsTest extends IntegrationTest {
 
     @Test
     void nulInTheUserNameOfABasicHeaderIs401() {
-        http.send("GET", "/api/facilities", null, "Authorization", RawHttp.basic("demo\0", "demo")).assertContract(401, "Sign in");
+        http.send("GET", "/api/facilities", null, "Authorization", RawHttp.basic("demo\0", "demo")).assertContract(401, "control character");
+    }
+
+    @Test
+    void nulInTheUserNameIs401ForTheEngineApiToo() {
+        http.send("GET", "/engine-rest/task", null, "Authorization", RawHttp.basic("demo\0", "demo")).assertContract(401, "control character");
     }
 
     @Test
@@ -126,7 +131,14 @@ class ApiErrorsTest extends IntegrationTest {
         http.send("GET", "/api/surgical-cases/999999", null, "Authorization", admin, "Accept", accept).assertContract(404, "999999");
         http.send("GET", "/api/no-such-thing", null, "Authorization", admin, "Accept", accept).assertContract(404, "/api/no-such-thing");
         http.send("DELETE", "/api/facilities", null, "Authorization", admin, "Accept", accept).assertContract(405, "DELETE");
-        http.send("GET", "/api/facilities", null, "Accept", accept).assertContract(401, "Sign in");
+        RawHttp.Answer anonymous = http.send("GET", "/api/facilities", null, "Accept", accept);
+        if (accept.equals("text/html")) {
+            // a browser whose session ended (a document link opened in a new tab) is sent to the one sign-in page
+            assertThat(anonymous.status()).isEqualTo(302);
+            assertThat(anonymous.headers().get("location")).endsWith("/login");
+        } else {
+            anonymous.assertContract(401, "Sign in");
+        }
         // a change whose answer the caller would not take is refused before it is made
         http.send("POST", "/api/surgical-cases", "{", "Authorization", admin, "Accept", accept, "Content-Type", "application/json")
                 .assertContract(406, "application/json");

@@ -49,7 +49,7 @@ class ApiFuzzTest extends IntegrationTest {
     private static final long SEED = 20261129L;
     private static final int REQUESTS_PER_ROUTE = 20;
     private static final List<String> COUNTED_TABLES = List.of("facility", "facility_billing_contact", "surgical_case",
-            "surgical_case_line", "surgical_case_po", "document", "outbound_mail", "laboratory", "client", "invoice", "invoice_line",
+            "surgical_case_line", "surgical_case_po", "pending_po_summary", "document", "outbound_mail", "laboratory", "client", "invoice", "invoice_line",
             "invoice_history", "ACT_RU_EXECUTION", "ACT_RU_TASK", "ACT_RU_VARIABLE", "ACT_RU_JOB", "ACT_RU_INCIDENT");
     private static final String[] NASTY_TEXT = {"", " ", "\u0000", "a\u0000b", "\ud800", "x\udc00y", "\u202eRTL\u200f", "😀🇩🇪",
             "x".repeat(5000), "-1", "null", "<script>", "'; drop table invoice; --", "\r\nX-Injected: 1", "\t", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢"};

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static com.billflow.invoice.process.ProductionInvoiceProcess.*;
@@ -58,6 +59,11 @@ public class InvoiceTasks {
         if (task == null) {
             throw new IllegalStatusException(invoice.describe() + " is " + invoice.getStatus()
                     + " and its next step is running automatically: try '" + action.path() + "' again in a moment");
+        }
+        if (!TASK_ACTIONS.getOrDefault(task.getTaskDefinitionKey(), List.of()).contains(action.path())) {
+            // The invoice moved on between the check above and this query (another user was quicker).
+            throw new IllegalStatusException(invoice.describe() + " was changed by someone else just now and waits in '" + task.getName()
+                    + "': reload it to see what it allows");
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_INVOICE_ACTION, action.path());

@@ -70,6 +70,35 @@ public final class ProductionInvoiceProcess {
     /** The gateway after Record payment: paid in full ends the instance, a partial payment waits for the next. */
     public static final String GATEWAY_PAID_IN_FULL = "Gateway_PaidInFull";
 
+    /** Process variables shown on Tasklist cards (display only, see InvoiceCard): number, kind, client name, total and status as words. */
+    public static final String VAR_CARD_NUMBER = "invoiceNumber";
+    public static final String VAR_CARD_KIND = "invoiceKind";
+    public static final String VAR_CARD_CLIENT = "clientName";
+    public static final String VAR_CARD_TOTAL = "invoiceTotalText";
+    public static final String VAR_CARD_STATUS = "invoiceStatusText";
+
+    /** Business rule tasks: each evaluates the decision of processes/InvoiceAutomation.dmn named below. */
+    public static final String TASK_DECIDE_AUTO_AUTHORISE = "Task_DecideAutoAuthorise";
+    public static final String TASK_DECIDE_AUTO_TRANSMIT = "Task_DecideAutoTransmit";
+    public static final String TASK_DECIDE_AUTO_BOOK = "Task_DecideAutoBook";
+    /** Decision keys of processes/InvoiceAutomation.dmn; each result variable is the key with a lower-case first letter. */
+    public static final String DECISION_AUTO_AUTHORISE = "AutoAuthorise";
+    public static final String DECISION_AUTO_TRANSMIT = "AutoTransmit";
+    public static final String DECISION_AUTO_BOOK = "AutoBook";
+    public static final String DECISION_AUTO_BOOK_CREDIT_NOTE = "AutoBookCreditNote";
+
+    /** Decision inputs, set by InvoiceAutomation before each decision: the laboratory's flags (Boolean) ... */
+    public static final String VAR_LABORATORY_AUTO_AUTHORISE = "laboratoryAutoAuthorise";
+    public static final String VAR_LABORATORY_AUTO_TRANSMIT = "laboratoryAutoTransmit";
+    public static final String VAR_LABORATORY_AUTO_BOOK = "laboratoryAutoBook";
+    public static final String VAR_LABORATORY_AUTO_BOOK_CREDIT_NOTES = "laboratoryAutoBookCreditNotes";
+    /** ... and the invoice: type (PRODUCTION, CREDIT_NOTE), total (Double, taxes included), currency code, client code, channel (EMAIL, MAIL, FAX). */
+    public static final String VAR_INVOICE_TYPE = "invoiceType";
+    public static final String VAR_INVOICE_TOTAL = "invoiceTotal";
+    public static final String VAR_INVOICE_CURRENCY = "invoiceCurrency";
+    public static final String VAR_CLIENT_CODE = "clientCode";
+    public static final String VAR_TRANSMIT_BY = "transmitBy";
+
     /** The actions each user task offers (the invoice's status may allow fewer). */
     public static final Map<String, List<String>> TASK_ACTIONS = Map.of(
             TASK_PREPARE_INVOICE, List.of("draft", "cancel"),

@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Configuration;
 import java.util.List;
 
 /**
- * Reps and billing may read the case processes' instances, so Tasklist shows the case and invoice
- * numbers on their task cards. Completing a task still needs being its candidate.
+ * Billing works on every case, so it reads every case instance and its history through the process
+ * definition. Reps get nothing on the definition: {@link CaseAuthorizations} grants each rep the
+ * instances of their own cases when they are submitted. Completing a task still needs being its candidate.
  */
 @Configuration(proxyBeanMethods = false)
 class SurgicalCaseGrants {
@@ -20,7 +21,7 @@ class SurgicalCaseGrants {
     @Bean
     GroupGrants surgicalCaseProcessGrants() {
         return new GroupGrants(List.of(
-                new GroupGrant(Groups.SALES_REP, Resources.PROCESS_DEFINITION, SurgicalCaseBillingProcess.PROCESS_KEY, ProcessDefinitionPermissions.READ_INSTANCE),
-                new GroupGrant(Groups.BILLING, Resources.PROCESS_DEFINITION, SurgicalCaseBillingProcess.PROCESS_KEY, ProcessDefinitionPermissions.READ_INSTANCE)));
+                new GroupGrant(Groups.BILLING, Resources.PROCESS_DEFINITION, SurgicalCaseBillingProcess.PROCESS_KEY, ProcessDefinitionPermissions.READ_INSTANCE),
+                new GroupGrant(Groups.BILLING, Resources.PROCESS_DEFINITION, SurgicalCaseBillingProcess.PROCESS_KEY, ProcessDefinitionPermissions.READ_HISTORY)));
     }
 }

@@ -2,6 +2,7 @@ package com.billflow.surgicalcase.process;
 
 import com.billflow.surgicalcase.SurgicalCase;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -16,13 +17,16 @@ import static com.billflow.surgicalcase.process.SurgicalCaseBillingProcess.*;
 public class SurgicalCaseWorkflow {
 
     private final RuntimeService runtime;
+    private final CaseAuthorizations authorizations;
 
-    SurgicalCaseWorkflow(RuntimeService runtime) {
+    SurgicalCaseWorkflow(RuntimeService runtime, CaseAuthorizations authorizations) {
         this.runtime = runtime;
+        this.authorizations = authorizations;
     }
 
+    /** Starts the case's process and lets the case's rep (and no other rep) read its instance and history. */
     public void start(SurgicalCase surgicalCase) {
-        runtime.createProcessInstanceByKey(PROCESS_KEY)
+        ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(surgicalCase.getCaseNumber())
                 .setVariables(Variables.createVariables()
                         .putValue(VAR_CASE_ID, surgicalCase.getId())
@@ -31,6 +35,7 @@ public class SurgicalCaseWorkflow {
                         .putValue(VAR_PO_ALL_MANUFACTURERS, "")
                         .putValue(VAR_PO_BY_MANUFACTURER, ProcessVariables.poRows(emptyPoNumbers(surgicalCase.manufacturers()))))
                 .execute();
+        authorizations.grantToRep(instance.getId(), surgicalCase.getRep());
     }
 
     /** Ends the process through its "Case cancelled" message event, removing the open task. */

@@ -1,0 +1,44 @@
+package com.billflow.money;
+
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.util.Currency;
+import java.util.Locale;
+
+/**
+ * Money as a page shows it: the currency's symbol, its own number of digits and grouping, e.g.
+ * {@code $1,588.38}, {@code €45.25}, {@code ¥1,589}. Used from templates as {@code ${@money.format(...)}}.
+ */
+@Component("money")
+public class MoneyFormat {
+
+    private static final Locale LOCALE = Locale.US;
+
+    public String format(Money money) {
+        return money == null ? "" : format(money.amount(), money.currency());
+    }
+
+    /** @param currencyCode an ISO 4217 code; an unknown one prints the plain figure and the code */
+    public String format(BigDecimal amount, String currencyCode) {
+        if (amount == null) {
+            return "";
+        }
+        try {
+            return format(amount, Currency.getInstance(currencyCode));
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            return amount.toPlainString() + (currencyCode == null ? "" : " " + currencyCode);
+        }
+    }
+
+    private static String format(BigDecimal amount, Currency currency) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(LOCALE);
+        format.setCurrency(currency);
+        int digits = Math.max(0, currency.getDefaultFractionDigits());
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        return format.format(amount.setScale(digits, RoundingMode.HALF_UP));
+    }
+}
