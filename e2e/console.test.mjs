@@ -1,15 +1,16 @@
 // Browser test of the Console (SPEC §8, issue 12), looked at as a user does: a rep on a 390 px phone
 // submits a 3-line case for two manufacturers (one line filled from a UDI barcode) and adds one PO
 // per manufacturer; billing on a desktop finds it with the filters, opens Event Detail, sees the
-// invoice PDF, emails it with a changed subject to a contact picked from "All Emails" and marks both
-// payments. The mail in the embedded mailbox has the PDF attached and the case is Paid. Screenshots
-// of every page go to e2e/screenshots/console-*.png. e2e/run.sh starts a throw-away app for it.
+// invoice PDF, emails it with a changed subject to a contact picked from "All Emails", records a partial
+// payment, is refused an overpayment, pays the rest (amount left empty) and the commission. The mail
+// in the embedded mailbox has the PDF attached and the case is Paid. Screenshots of every page go to e2e/screenshots/console-*.png. e2e/run.sh starts a throw-away app for it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL, eventually, launchBrowser, screenshotter } from './tasklist.mjs';
 
 const REP = { user: 'rep', password: 'rep', name: 'Riley Rep' };
 const BILLING = { user: 'billing', password: 'billing', name: 'Blair Billing' };
+const ADMIN = { user: 'demo', password: 'demo' };
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const TEST_TIMEOUT_MS = 120_000;
@@ -178,27 +179,49 @@ test('billing finds the case, previews, emails and marks both payments on Event 
     await page.getByRole('button', { name: 'Send email' }).click();
     await page.getByRole('status').getByText('Invoice handed over for email').waitFor();
 
-    // The mail arrives with the PDF attached; the mailbox is for administrators, so it is read as one.
-    const mailboxHtml = () => fetch(BASE_URL + '/mailbox', {
-      headers: { Authorization: 'Basic ' + Buffer.from('demo:demo').toString('base64'), Accept: 'text/html' },
-    }).then((response) => response.text());
-    const mailbox = await eventually(mailboxHtml, (html) => html.includes(subject), 30_000);
-    assert.ok(mailbox.includes(subject), 'the invoice mail is in the mailbox');
-    const mail = mailbox.slice(mailbox.lastIndexOf('<article', mailbox.indexOf(subject)), mailbox.indexOf('</article>', mailbox.indexOf(subject)));
-    assert.ok(mail.includes(picked), `the mail went to the contact picked from All Emails (${picked})`);
-    assert.ok(mail.includes(`${invoiceNumber}.pdf`), 'the invoice PDF is attached');
+    // The mail arrives with the PDF attached; the mailbox is for administrators (SecurityConfiguration).
+    const admin = await launchBrowser();
+    try {
+      await signIn(admin.page, ADMIN, '/mailbox');
+      const mail = admin.page.locator('article.mail').filter({ has: admin.page.getByRole('heading', { name: subject }) });
+      const arrived = await eventually(async () => {
+        await admin.page.goto(BASE_URL + '/mailbox');
+        return mail.count();
+      }, (count) => count > 0, 30_000);
+      assert.equal(arrived, 1, 'the invoice mail is in the mailbox');
+      assert.match(await mail.innerText(), new RegExp(picked.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      await mail.getByRole('link', { name: `${invoiceNumber}.pdf` }).waitFor();
+      await screenshotter(admin.page, 'console-admin')('mailbox');
+    } finally {
+      await admin.close();
+    }
 
     await page.goto(BASE_URL + caseUrl);
     await page.getByText(/Sent by email/).waitFor();
+    // A partial payment first: the rest stays open and the button comes back for it.
+    const open = await page.getByLabel('Amount received').getAttribute('placeholder');
+    assert.match(open, /^\d+\.\d{2}$/, 'the open amount is the placeholder');
+    await page.getByLabel('Amount received').fill('10.00');
+    await page.getByLabel('Payment reference').fill('Cheque 1042');
     await page.getByRole('button', { name: 'Invoice Paid' }).click();
-    await page.getByRole('status').getByText('Invoice marked paid.').waitFor();
+    await page.getByRole('status').getByText(/Payment recorded: .* still open\./).waitFor();
+    assert.equal(await page.getByLabel('Amount received').getAttribute('placeholder'), (Number(open) - 10).toFixed(2));
+    // More than is open is refused with the service's words, on the page.
+    await page.getByLabel('Amount received').fill((Number(open) + 1).toFixed(2));
+    await page.getByRole('button', { name: 'Invoice Paid' }).click();
+    await page.getByRole('alert').getByText(/more than the open amount/).waitFor();
+    // Left empty, the amount is what is still open.
+    await page.getByRole('button', { name: 'Invoice Paid' }).click();
+    await page.getByRole('status').getByText('Invoice paid in full.').waitFor();
+    await page.getByLabel('Commission amount').fill('50.00');
     await page.getByRole('button', { name: 'Commission Paid' }).click();
     await page.getByRole('status').getByText('Commission marked paid.').waitFor();
     await page.locator('.status.big').getByText('Paid', { exact: true }).waitFor();
     // The timeline names who did each step.
     const timeline = page.locator('ol.timeline');
     await timeline.getByRole('listitem').filter({ hasText: 'Add Purchase Order' }).getByText(REP.name).waitFor();
-    await timeline.getByRole('listitem').filter({ hasText: 'Mark Invoice Paid' }).getByText(BILLING.name).waitFor();
+    // Twice: the partial payment, then the rest.
+    await timeline.getByRole('listitem').filter({ hasText: 'Mark Invoice Paid' }).getByText(BILLING.name).nth(1).waitFor();
     await shot('case-paid', { fullPage: true });
 
     // The same screen at 390 px.

@@ -4,6 +4,7 @@ import com.billflow.directory.Address;
 import com.billflow.directory.BillingContact;
 import com.billflow.directory.FacilityRequest;
 import com.billflow.directory.FacilityService;
+import com.billflow.payment.PaymentInput;
 import com.billflow.security.Caller;
 import com.billflow.security.Groups;
 import com.billflow.surgicalcase.InvoiceEmail;
@@ -23,8 +24,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
@@ -79,13 +82,19 @@ class DemoData implements ApplicationRunner {
         runJobs(sent);
         tasks.emailInvoice(sent.getId(), new InvoiceEmail(null, false, null, null, null), DEMO);
         runJobs(sent);
+        // Partly paid: half of the invoice came in; Mark Invoice Paid waits for the rest.
+        tasks.markInvoicePaid(sent.getId(), new PaymentInput(today.minusDays(2),
+                sent.total().amount().divide(BigDecimal.valueOf(2), 2, RoundingMode.DOWN), "First instalment", null), DEMO);
         // Paid.
         SurgicalCase paid = submit("BAYSURG", "Dr. Lena Ortiz", "Meniscus repair", today.minusDays(40), "PT-1007", aclLines());
         tasks.addPurchaseOrders(paid.getId(), "BSC-7781", null, DEMO);
         runJobs(paid);
         tasks.emailInvoice(paid.getId(), new InvoiceEmail(null, false, null, null, null), DEMO);
         runJobs(paid);
-        tasks.markPaid(paid.getId(), DEMO);
+        // Paid: the facility's transfer and the rep's 5 % commission for the month of the procedure.
+        tasks.markPaid(paid.getId(), new PaymentInput(today.minusDays(3), null, "BSC remittance 7781", null),
+                new PaymentInput(today.minusDays(1), paid.total().amount().multiply(new BigDecimal("0.05")).setScale(2, RoundingMode.HALF_UP),
+                        "Commission run " + YearMonth.from(paid.getProcedureDate()), YearMonth.from(paid.getProcedureDate()).toString()), DEMO);
         // Cancelled before invoicing.
         SurgicalCase cancelled = submit("NORTHGEN", "Dr. Omar Haddad", "Revision hip arthroplasty", today.minusDays(15), "PT-1008", hipLines());
         cases.cancel(cancelled.getId());

@@ -1,6 +1,8 @@
 package com.billflow.demo;
 
 import com.billflow.directory.Address;
+import com.billflow.directory.BankDetails;
+import com.billflow.directory.PaymentReferenceRule;
 import com.billflow.directory.ClientRequest;
 import com.billflow.directory.ClientService;
 import com.billflow.directory.LaboratoryRequest;
@@ -135,9 +137,15 @@ class LaboratoryDemoData implements ApplicationRunner {
     private void seedLaboratories() {
         laboratories.create(new LaboratoryRequest(ALPHA, "Alpha Analytical Laboratory", "EUR",
                 "ALPHA-INV-{YYYY}-{SEQ:5}", "ALPHA-CN-{YYYY}-{SEQ:5}", "ALPHA-PR-{YYYY}-{SEQ:5}", "invoices@alpha-analytical.example",
-                null, null, false, false, false, false, 30, germanVat()));
+                null, null, false, false, false, false, 30, germanVat(),
+                new Address("Hansaring 61", null, "Köln", null, "50670", "Germany"), "DE123456789",
+                new BankDetails("Alpha Analytical Laboratory GmbH", "DE89370400440532013000", "COBADEFFXXX", null, null),
+                PaymentReferenceRule.INVOICE_NUMBER));
         laboratories.create(new LaboratoryRequest(BETA, "Beta Environmental Labs", "EUR", null, null, null,
-                "billing@beta-envlabs.example", null, null, true, true, true, true, 14, germanVat()));
+                "billing@beta-envlabs.example", null, null, true, true, true, true, 14, germanVat(),
+                new Address("Am Sandtorkai 50", null, "Hamburg", null, "20457", "Germany"), "DE987654321",
+                new BankDetails("Beta Environmental Labs GmbH", "DE02120300000000202051", "BYLADEM1001", null, null),
+                PaymentReferenceRule.RF_CREDITOR_REFERENCE));
     }
 
     /** German VAT, standard and reduced, as a German Xero or QuickBooks Online organisation would name the rates. */
@@ -149,14 +157,14 @@ class LaboratoryDemoData implements ApplicationRunner {
     private void seedClients() {
         clients.create(new ClientRequest(RHEINWASSER, "Rheinwasser Versorgung GmbH",
                 new Address("Uferstraße 12", "Kreditorenbuchhaltung", "Köln", null, "50668", "Germany"),
-                "rechnungen@rheinwasser.example", TransmitBy.EMAIL));
+                "rechnungen@rheinwasser.example", TransmitBy.EMAIL, "DE811128135"));
         clients.create(new ClientRequest(NORDSEE, "Nordsee Aquakultur AG",
                 new Address("Am Fischereihafen 4", null, "Bremerhaven", null, "27572", "Germany"),
-                "accounts-payable@nordsee-aqua.example", TransmitBy.EMAIL));
+                "accounts-payable@nordsee-aqua.example", TransmitBy.EMAIL, "DE136695976"));
         clients.create(new ClientRequest(LYONAGRI, "Coopérative Agricole du Lyonnais",
-                new Address("14 Rue de la Gare", "Service comptabilité", "Lyon", null, "69009", "France"), null, TransmitBy.MAIL));
+                new Address("14 Rue de la Gare", "Service comptabilité", "Lyon", null, "69009", "France"), null, TransmitBy.MAIL, "FR40303265045"));
         clients.create(new ClientRequest(PORTRDAM, "Port of Rotterdam Environmental Services",
-                new Address("Wilhelminakade 909", null, "Rotterdam", null, "3072 AP", "Netherlands"), null, TransmitBy.FAX));
+                new Address("Wilhelminakade 909", null, "Rotterdam", null, "3072 AP", "Netherlands"), null, TransmitBy.FAX, "NL859048535B01"));
     }
 
     private static List<LineRequest> waterLines() {

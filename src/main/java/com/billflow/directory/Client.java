@@ -26,6 +26,9 @@ public class Client {
     @Enumerated(EnumType.STRING)
     private TransmitBy transmitBy;
 
+    /** VAT identification number, GST number or ABN, printed under "Bill to"; null when not given. */
+    private String taxId;
+
     @Version
     private long version;
 
@@ -36,7 +39,8 @@ public class Client {
         this.code = code;
     }
 
-    void update(String name, Address address, String invoiceContactEmail, TransmitBy transmitBy) {
+    void update(String name, Address address, String invoiceContactEmail, TransmitBy transmitBy, String taxId) {
+        this.taxId = taxId;
         this.name = name;
         this.address = address == null ? Address.empty() : address;
         this.invoiceContactEmail = invoiceContactEmail;
@@ -48,4 +52,5 @@ public class Client {
     public Address getAddress() { return address == null ? Address.empty() : address; }
     public String getInvoiceContactEmail() { return invoiceContactEmail; }
     public TransmitBy getTransmitBy() { return transmitBy; }
+    public String getTaxId() { return taxId; }
 }

@@ -63,6 +63,6 @@ public class ClientService {
         if (request.transmitBy() == TransmitBy.EMAIL && email == null) {
             throw new InvalidInputException("invoiceContactEmail is required when transmitBy is EMAIL: invoices are mailed to it");
         }
-        client.update(request.name().strip(), request.address(), email, request.transmitBy());
+        client.update(request.name().strip(), request.address(), email, request.transmitBy(), TaxIds.normalised("taxId", request.taxId()));
     }
 }

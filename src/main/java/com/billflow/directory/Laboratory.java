@@ -2,6 +2,9 @@ package com.billflow.directory;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -18,7 +21,9 @@ import java.util.Optional;
 
 /**
  * A laboratory that issues production invoices, credit notes and proposals: each in its own
- * currency and number series, mailed with its own text, and as automated as its flags say.
+ * currency and number series, mailed with its own text, and as automated as its flags say. As the
+ * seller on its documents it carries its postal address, tax (VAT/GST/ABN) id, bank details and
+ * the payment reference rule (EU VAT Directive 2006/112/EC Art. 226).
  */
 @Entity
 @Table(name = "laboratory")
@@ -43,6 +48,15 @@ public class Laboratory {
     private boolean autoBook;
     private boolean autoBookCreditNotes;
     private int paymentTermsDays;
+
+    @Embedded
+    private Address address;
+    /** VAT identification number (e.g. DE123456789), GST number or ABN; null when not given. */
+    private String taxId;
+    @Embedded
+    private BankDetails bankDetails;
+    @Enumerated(EnumType.STRING)
+    private PaymentReferenceRule paymentReference = PaymentReferenceRule.INVOICE_NUMBER;
 
     /** Each tax rate's accounting tax type/code and VAT category, as the administrator listed them. */
     @ElementCollection(fetch = FetchType.EAGER)
@@ -85,6 +99,13 @@ public class Laboratory {
         this.autoBookCreditNotes = bookCreditNotes;
     }
 
+    void seller(Address address, String taxId, BankDetails bankDetails, PaymentReferenceRule paymentReference) {
+        this.address = address == null ? Address.empty() : address;
+        this.taxId = taxId;
+        this.bankDetails = bankDetails == null ? BankDetails.none() : bankDetails;
+        this.paymentReference = paymentReference == null ? PaymentReferenceRule.INVOICE_NUMBER : paymentReference;
+    }
+
     void taxMappings(List<TaxMapping> mappings) {
         taxMappings.clear();
         taxMappings.addAll(mappings);
@@ -115,4 +136,8 @@ public class Laboratory {
     public boolean isAutoBookCreditNotes() { return autoBookCreditNotes; }
     public int getPaymentTermsDays() { return paymentTermsDays; }
     public List<TaxMapping> getTaxMappings() { return List.copyOf(taxMappings); }
+    public Address getAddress() { return address == null ? Address.empty() : address; }
+    public String getTaxId() { return taxId; }
+    public BankDetails getBankDetails() { return bankDetails == null ? BankDetails.none() : bankDetails; }
+    public PaymentReferenceRule getPaymentReference() { return paymentReference == null ? PaymentReferenceRule.INVOICE_NUMBER : paymentReference; }
 }

@@ -17,6 +17,9 @@ import java.util.List;
  * Body of POST and PUT /api/laboratories; on PUT the code comes from the path and may be left out.
  * Numbering patterns and mail templates left out get the defaults of {@link LaboratoryService};
  * {@code taxMappings} left out is empty (every rate then exported with the {@code billflow.export.*} defaults).
+ * The seller's facts printed on every document: {@code address}, {@code taxId} (VAT id such as
+ * DE123456789, GST number or ABN), {@code bankDetails} (see {@link BankDetails}) and
+ * {@code paymentReference} ({@link PaymentReferenceRule}, default INVOICE_NUMBER).
  */
 public record LaboratoryRequest(
         @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{0,31}", message = "must be 1-32 upper-case letters, digits, '-' or '_'") String code,
@@ -34,7 +37,11 @@ public record LaboratoryRequest(
         Boolean autoBook,
         Boolean autoBookCreditNotes,
         @Min(0) @Max(365) Integer paymentTermsDays,
-        @Size(max = 20) List<@Valid @NotNull TaxMapping> taxMappings) {
+        @Size(max = 20) List<@Valid @NotNull TaxMapping> taxMappings,
+        @Valid Address address,
+        @Size(max = TaxIds.MAX_LENGTH) @Pattern(regexp = TaxIds.FORMAT, message = TaxIds.FORMAT_MESSAGE) String taxId,
+        @Valid BankDetails bankDetails,
+        PaymentReferenceRule paymentReference) {
 
     /** Like {@link Text#NO_CONTROL} but allowing tab, line feed and carriage return; a plain class, so long text cannot overflow the stack. */
     static final String TEXT_WITH_LINES = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";

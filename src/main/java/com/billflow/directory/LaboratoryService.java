@@ -100,6 +100,8 @@ public class LaboratoryService {
         MessageTemplate.check("emailBodyTemplate", body);
         String from = Text.optional("emailFrom", request.emailFrom(), 254);
         List<TaxMapping> taxMappings = taxMappings(request.taxMappings());
+        String taxId = TaxIds.normalised("taxId", request.taxId());
+        BankDetails bankDetails = BankDetails.checked(request.bankDetails());
 
         laboratory.update(request.name().strip(), currency,
                 request.paymentTermsDays() == null ? DEFAULT_PAYMENT_TERMS_DAYS : request.paymentTermsDays());
@@ -108,6 +110,7 @@ public class LaboratoryService {
         laboratory.automation(Boolean.TRUE.equals(request.autoAuthorise()), Boolean.TRUE.equals(request.autoTransmit()),
                 Boolean.TRUE.equals(request.autoBook()), Boolean.TRUE.equals(request.autoBookCreditNotes()));
         laboratory.taxMappings(taxMappings);
+        laboratory.seller(request.address(), taxId, bankDetails, request.paymentReference());
     }
 
     /** One mapping per rate, each rate fitting its VAT category; blank tax types and codes mean "use the defaults". */

@@ -40,7 +40,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.billflow.payment.PaymentInput;
+import com.billflow.payment.PaymentJson;
+import com.billflow.payment.Payments;
+
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.io.StringWriter;
 import java.net.URI;
 import java.time.Instant;
@@ -66,9 +72,11 @@ class InvoiceController {
     private final InvoiceHistory history;
     private final InvoiceDocumentService documents;
     private final LaboratoryTenants tenants;
+    private final InvoiceSummary summary;
 
     InvoiceController(InvoiceService invoices, InvoiceTasks tasks, InvoiceHistory history, InvoiceDocumentService documents,
-                      LaboratoryTenants tenants) {
+                      LaboratoryTenants tenants, InvoiceSummary summary) {
+        this.summary = summary;
         this.tenants = tenants;
         this.invoices = invoices;
         this.tasks = tasks;
@@ -76,7 +84,15 @@ class InvoiceController {
         this.documents = documents;
     }
 
-    record ActionRequest(@Schema(maxLength = InvoiceLifecycle.MAX_REASON_LENGTH, description = "Required to cancel and reject") String reason) {
+    record ActionRequest(@Schema(maxLength = InvoiceLifecycle.MAX_REASON_LENGTH, description = "Required to cancel and reject") String reason,
+                         @Schema(description = "pay: the date the client paid; default today, never in the future") LocalDate paymentDate,
+                         @Schema(description = "pay: the amount paid in the invoice's currency; default the open amount; more is refused (400),"
+                                 + " less is recorded as a partial payment and the invoice stays BOOKED") BigDecimal amount,
+                         @Schema(description = "pay: the payment's reference", maxLength = Payments.MAX_REFERENCE) String reference) {
+
+        PaymentInput payment() {
+            return new PaymentInput(paymentDate, amount, reference, null);
+        }
     }
 
     record MergeRequest(@Schema(description = "At least two different INITIAL production invoices of one laboratory and client;"
@@ -175,7 +191,8 @@ class InvoiceController {
                     Authentication user) {
         visible(id, user);
         String reason = request == null ? null : request.reason();
-        return InvoiceJson.of(tasks.perform(id, InvoiceAction.fromPath(action), reason, Caller.from(user)));
+        PaymentInput payment = request == null ? PaymentInput.defaults() : request.payment();
+        return InvoiceJson.of(tasks.perform(id, InvoiceAction.fromPath(action), reason, payment, Caller.from(user)));
     }
 
     @Operation(summary = "Make an estimate or work-in-progress PDF", description = "Only while INITIAL.")
@@ -212,7 +229,16 @@ class InvoiceController {
                 .body(pdf.getContent());
     }
 
-    @Operation(summary = "Read the invoice's history", description = "Every status change: from, to, who, when, reason.")
+    @Operation(summary = "List the invoice's payments", description = "Oldest first: date, amount, reference, PARTIAL or FULL and what"
+            + " each left open, who recorded it and when.")
+    @GetMapping("/{id}/payments")
+    List<PaymentJson> payments(@PathVariable Long id, Authentication user) {
+        visible(id, user);
+        return summary.payments(id).stream().map(PaymentJson::of).toList();
+    }
+
+    @Operation(summary = "Read the invoice's history", description = "Every status change: from, to, who, when, reason;"
+            + " and every payment (a partial one as a row from BOOKED to BOOKED), its amount, date, reference and what it left open.")
     @GetMapping("/{id}/history")
     List<InvoiceHistoryEntry> history(@PathVariable Long id, Authentication user) {
         visible(id, user);

@@ -31,6 +31,13 @@ public class InvoiceHistory {
         }
     }
 
+    /** A row for something that left the status as it was (a partial payment): from and to are the same. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void note(Invoice invoice, String action, String actor, String reason) {
+        entries.save(new InvoiceHistoryEntry(invoice.getId(), invoice.getStatus(), invoice.getStatus(), action,
+                actor == null ? SYSTEM : actor, Instant.now(clock), reason));
+    }
+
     @Transactional(readOnly = true)
     public List<InvoiceHistoryEntry> of(Long invoiceId) {
         return entries.findByInvoiceIdOrderById(invoiceId);

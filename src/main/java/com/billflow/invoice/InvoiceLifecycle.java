@@ -10,6 +10,10 @@ import com.billflow.document.DocumentKind;
 import com.billflow.invoice.process.InvoiceWorkflow;
 import com.billflow.numbering.NumberAllocator;
 import com.billflow.numbering.NumberPattern;
+import com.billflow.payment.Payment;
+import com.billflow.payment.PaymentInput;
+import com.billflow.payment.PaymentSubject;
+import com.billflow.payment.Payments;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,11 +37,13 @@ public class InvoiceLifecycle {
     private final ClientService clients;
     private final NumberAllocator numbers;
     private final InvoiceWorkflow workflow;
+    private final Payments payments;
     private final Clock clock;
 
-    InvoiceLifecycle(InvoiceService invoices, InvoiceRepository repository, InvoiceHistory history, InvoiceDocuments documents,
+    InvoiceLifecycle(Payments payments, InvoiceService invoices, InvoiceRepository repository, InvoiceHistory history, InvoiceDocuments documents,
                      InvoiceTransmission transmission, LaboratoryService laboratories, ClientService clients,
                      NumberAllocator numbers, InvoiceWorkflow workflow, Clock clock) {
+        this.payments = payments;
         this.invoices = invoices;
         this.repository = repository;
         this.history = history;
@@ -96,6 +102,28 @@ public class InvoiceLifecycle {
         return invoice;
     }
 
+    /**
+     * Records a payment of this BOOKED invoice (SPEC §5): the invoice becomes PAID once payments reach
+     * its total, and stays BOOKED after a partial payment. Either way the history gets a row naming the
+     * payment and what it left open. Refused (409) in any other status; (400) for an amount above the
+     * open amount, of zero or less, or with more digits than the currency has, or a date in the future.
+     */
+    @Transactional
+    public Payment pay(Long id, PaymentInput input, String actor) {
+        Invoice invoice = invoices.get(id);
+        if (!invoice.allows(InvoiceAction.PAY)) {
+            throw invoice.refused(InvoiceAction.PAY);
+        }
+        Payment payment = payments.towards(PaymentSubject.LABORATORY_INVOICE, id, invoice.total(), input, actor);
+        if (payment.settles()) {
+            InvoiceStatus from = invoice.move(InvoiceAction.PAY);
+            history.record(invoice, from, InvoiceAction.PAY.path(), actor, payment.describe());
+        } else {
+            history.note(invoice, InvoiceAction.PAY.path(), actor, payment.describe());
+        }
+        return payment;
+    }
+
     /** Sends the PDF to the client (or records it as sent by mail or fax); retried, never sent twice. */
     @Transactional
     public Invoice transmit(Long id, String actor) {
@@ -125,7 +153,7 @@ public class InvoiceLifecycle {
         history.record(creditNote, null, InvoiceAction.CREDIT.path(), actor, "Credits " + original.describe());
         InvoiceStatus from = original.credit(creditNote);
         history.record(original, from, InvoiceAction.CREDIT.path(), actor, "Credit note " + creditNote.getNumber());
-        documents.render(creditNote, laboratory, clients.get(original.getClientCode()), DocumentKind.CREDIT_NOTE, today);
+        documents.render(creditNote, laboratory, clients.get(original.getClientCode()), DocumentKind.CREDIT_NOTE, today, original);
         workflow.startCreditNote(creditNote);
         return creditNote;
     }

@@ -6,6 +6,9 @@ import com.billflow.directory.ClientService;
 import com.billflow.directory.LaboratoryService;
 import com.billflow.document.DocumentStore;
 import com.billflow.document.StoredDocument;
+import com.billflow.payment.Payment;
+import com.billflow.payment.PaymentSubject;
+import com.billflow.payment.Payments;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,8 +23,10 @@ public class InvoiceSummary {
     private final DocumentStore store;
     private final LaboratoryService laboratories;
     private final ClientService clients;
+    private final Payments payments;
 
-    InvoiceSummary(InvoiceService invoices, DocumentStore store, LaboratoryService laboratories, ClientService clients) {
+    InvoiceSummary(InvoiceService invoices, DocumentStore store, LaboratoryService laboratories, ClientService clients, Payments payments) {
+        this.payments = payments;
         this.invoices = invoices;
         this.store = store;
         this.laboratories = laboratories;
@@ -46,8 +51,26 @@ public class InvoiceSummary {
                         .append(" | ").append(plain(line.getPercent())).append(" | ").append(line.amount(invoice.currency()).toPlainString()).append(" |\n");
             }
         }
-        return text.append("\nSubtotal ").append(invoice.subtotal()).append(", taxes ").append(invoice.taxTotal())
-                .append(", **total ").append(invoice.total()).append("**").toString();
+        text.append("\nSubtotal ").append(invoice.subtotal()).append(", taxes ").append(invoice.taxTotal())
+                .append(", **total ").append(invoice.total()).append("**");
+        for (Payment payment : payments.of(PaymentSubject.LABORATORY_INVOICE, invoiceId)) {
+            text.append("\n\n").append(Markdown.escape(payment.describe())).append(" (").append(Markdown.escape(payment.getRecordedBy())).append(")");
+        }
+        return text.toString();
+    }
+
+    /** The invoice's total less the payments recorded towards it. */
+    @Transactional(readOnly = true)
+    public Money openAmount(Long invoiceId) {
+        Invoice invoice = invoices.get(invoiceId);
+        return payments.open(PaymentSubject.LABORATORY_INVOICE, invoiceId, invoice.total());
+    }
+
+    /** The payments recorded towards the invoice, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Payment> payments(Long invoiceId) {
+        invoices.get(invoiceId);
+        return payments.of(PaymentSubject.LABORATORY_INVOICE, invoiceId);
     }
 
     /** The newest PDF of the invoice (invoice, credit note, proposal, estimate or WIP), or an empty text. */

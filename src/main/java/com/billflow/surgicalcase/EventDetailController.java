@@ -4,6 +4,7 @@ import com.billflow.common.IllegalStatusException;
 import com.billflow.common.InvalidInputException;
 import com.billflow.common.NotFoundException;
 import com.billflow.document.StoredDocument;
+import com.billflow.money.MoneyFormat;
 import com.billflow.security.Caller;
 import com.billflow.surgicalcase.process.CaseTimeline;
 import com.billflow.surgicalcase.process.SurgicalCaseTasks;
@@ -28,6 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -48,9 +50,11 @@ class EventDetailController {
     private final SurgicalCaseInvoicing invoicing;
     private final CaseTimeline timeline;
     private final EventDetailView view;
+    private final MoneyFormat money;
 
     EventDetailController(SurgicalCaseService cases, SurgicalCaseTasks tasks, SurgicalCaseInvoicing invoicing,
-                          CaseTimeline timeline, EventDetailView view) {
+                          CaseTimeline timeline, EventDetailView view, MoneyFormat money) {
+        this.money = money;
         this.cases = cases;
         this.tasks = tasks;
         this.invoicing = invoicing;
@@ -100,17 +104,24 @@ class EventDetailController {
                 () -> tasks.emailInvoice(id, mail, Caller.from(user)));
     }
 
-    /** "Invoice Paid": completes Mark Invoice Paid (payment details join the form when the service takes them). */
+    /**
+     * "Invoice Paid": completes Mark Invoice Paid with the payment posted next to the button
+     * ({@code paymentDate}, {@code amount}, {@code reference}; blank: today, the open amount). A partial
+     * payment leaves the case Pending Payment and the button comes back for the rest.
+     */
     @PostMapping("/invoice-paid")
     @PreAuthorize(CASE_WORKERS)
-    String invoicePaid(@PathVariable Long id, Authentication user, RedirectAttributes redirect) {
-        return act(id, redirect, "Invoice marked paid.", () -> tasks.markInvoicePaid(id, Caller.from(user)));
+    String invoicePaid(@PathVariable Long id, ConsolePayment payment, Authentication user, RedirectAttributes redirect) {
+        return act(id, redirect, paid -> paid.isInvoicePaid() ? "Invoice paid in full."
+                        : "Payment recorded: " + money.format(cases.openAmount(id)) + " still open.",
+                () -> tasks.markInvoicePaid(id, payment.toInput(), Caller.from(user)));
     }
 
+    /** "Commission Paid": completes Mark Commission Paid; {@code amount} is required, {@code period} optional. */
     @PostMapping("/commission-paid")
     @PreAuthorize(CASE_WORKERS)
-    String commissionPaid(@PathVariable Long id, Authentication user, RedirectAttributes redirect) {
-        return act(id, redirect, "Commission marked paid.", () -> tasks.markCommissionPaid(id, Caller.from(user)));
+    String commissionPaid(@PathVariable Long id, ConsolePayment payment, Authentication user, RedirectAttributes redirect) {
+        return act(id, redirect, "Commission marked paid.", () -> tasks.markCommissionPaid(id, payment.toInput(), Caller.from(user)));
     }
 
     /** "Generate Invoice": runs a failed generation again. */
@@ -142,14 +153,21 @@ class EventDetailController {
     }
 
     private String act(Long id, RedirectAttributes redirect, String done, Supplier<SurgicalCase> action) {
+        return act(id, redirect, done(done), action);
+    }
+
+    private String act(Long id, RedirectAttributes redirect, Function<SurgicalCase, String> done, Supplier<SurgicalCase> action) {
         try {
-            action.get();
-            redirect.addFlashAttribute("message", done);
+            redirect.addFlashAttribute("message", done.apply(action.get()));
         } catch (InvalidInputException | IllegalStatusException | AuthorizationException | AccessDeniedException refused) {
             redirect.addFlashAttribute("error", refused instanceof AuthorizationException
                     ? "Your groups do not allow this: the task belongs to other users or groups" : refused.getMessage());
         }
         return "redirect:/console/cases/" + id;
+    }
+
+    private static Function<SurgicalCase, String> done(String message) {
+        return ignored -> message;
     }
 
     /** The case, or not found for a rep asking for another rep's case: its existence is not theirs to know. */

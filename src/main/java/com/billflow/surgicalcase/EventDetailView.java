@@ -8,6 +8,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
 import static com.billflow.surgicalcase.process.SurgicalCaseBillingProcess.PROCESS_KEY;
 import static com.billflow.surgicalcase.process.SurgicalCaseBillingProcess.TASK_ADD_PURCHASE_ORDER;
 import static com.billflow.surgicalcase.process.SurgicalCaseBillingProcess.TASK_MARK_COMMISSION_PAID;
@@ -28,8 +31,13 @@ class EventDetailView {
     private final UserTasks userTasks;
     private final CaseTimeline timeline;
     private final SurgicalCaseInvoicing invoicing;
+    private final SurgicalCaseService cases;
+    private final Clock clock;
 
-    EventDetailView(FacilityService facilities, UserTasks userTasks, CaseTimeline timeline, SurgicalCaseInvoicing invoicing) {
+    EventDetailView(FacilityService facilities, UserTasks userTasks, CaseTimeline timeline, SurgicalCaseInvoicing invoicing,
+                    SurgicalCaseService cases, Clock clock) {
+        this.cases = cases;
+        this.clock = clock;
         this.facilities = facilities;
         this.userTasks = userTasks;
         this.timeline = timeline;
@@ -46,7 +54,10 @@ class EventDetailView {
         model.addAttribute("canAddPo", taskOpen(c, TASK_ADD_PURCHASE_ORDER));
         boolean canSend = taskOpen(c, TASK_SEND_INVOICE);
         model.addAttribute("canSendInvoice", canSend);
-        model.addAttribute("canMarkInvoicePaid", taskOpen(c, TASK_MARK_INVOICE_PAID));
+        boolean canPay = taskOpen(c, TASK_MARK_INVOICE_PAID);
+        model.addAttribute("canMarkInvoicePaid", canPay);
+        model.addAttribute("openAmount", c.isInvoiced() ? cases.openAmount(c.getId()) : null);
+        model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("canMarkCommissionPaid", taskOpen(c, TASK_MARK_COMMISSION_PAID));
         model.addAttribute("canCancel", c.getStatus() == SurgicalCaseStatus.PENDING_PO);
         model.addAttribute("invoiceFailure", timeline.invoiceFailure(c).orElse(null));

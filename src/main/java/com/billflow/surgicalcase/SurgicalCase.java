@@ -130,21 +130,32 @@ public class SurgicalCase {
         this.invoiceSentAt = sentAt;
     }
 
-    public void markInvoicePaid(Instant paidAt) {
+    /** Refuses (409) a payment of the invoice unless it is issued and not yet paid in full. */
+    public void checkInvoicePayable() {
         requireInvoiced("mark the invoice paid");
         if (invoicePaid) {
             throw new IllegalStatusException("Case " + caseNumber + " is " + status + " and its invoice is already marked paid");
         }
+    }
+
+    /** Refuses (409) a commission payment unless the case is invoiced and its commission not yet paid. */
+    public void checkCommissionPayable() {
+        requireInvoiced("mark the commission paid");
+        if (commissionPaid) {
+            throw new IllegalStatusException("Case " + caseNumber + " is " + status + " and its commission is already marked paid");
+        }
+    }
+
+    /** The invoice is paid in full (payments reached its total); with the commission paid too the case is PAID. */
+    public void markInvoicePaid(Instant paidAt) {
+        checkInvoicePayable();
         this.invoicePaid = true;
         this.invoicePaidAt = paidAt;
         settleIfBothPaid();
     }
 
     public void markCommissionPaid(Instant paidAt) {
-        requireInvoiced("mark the commission paid");
-        if (commissionPaid) {
-            throw new IllegalStatusException("Case " + caseNumber + " is " + status + " and its commission is already marked paid");
-        }
+        checkCommissionPayable();
         this.commissionPaid = true;
         this.commissionPaidAt = paidAt;
         settleIfBothPaid();

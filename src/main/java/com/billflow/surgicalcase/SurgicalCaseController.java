@@ -2,6 +2,7 @@ package com.billflow.surgicalcase;
 
 import com.billflow.apidocs.ApiTags;
 import com.billflow.document.StoredDocument;
+import com.billflow.payment.PaymentInput;
 import com.billflow.document.csv.AccountingFormat;
 import com.billflow.common.CsvDownloads;
 import com.billflow.security.Caller;
@@ -79,14 +80,14 @@ class SurgicalCaseController {
     @PreAuthorize("hasAnyAuthority('sales-rep', 'billing', 'camunda-admin')")
     ResponseEntity<SurgicalCaseJson> submit(@Valid @RequestBody SubmitCaseRequest request, Authentication user) {
         SurgicalCase created = cases.submit(request, Caller.from(user));
-        return ResponseEntity.created(URI.create("/api/surgical-cases/" + created.getId())).body(SurgicalCaseJson.of(created));
+        return ResponseEntity.created(URI.create("/api/surgical-cases/" + created.getId())).body(json(created));
     }
 
     @Operation(summary = "Read a case", description = "A sales rep reads only their own cases.")
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyAuthority('sales-rep', 'billing', 'camunda-admin')")
     SurgicalCaseJson get(@PathVariable Long id, Authentication user) {
-        return SurgicalCaseJson.of(cases.getFor(id, Caller.from(user)));
+        return json(cases.getFor(id, Caller.from(user)));
     }
 
     @Operation(summary = "Add the purchase order(s)", description = "Completes the open Add Purchase Order task;"
@@ -94,7 +95,7 @@ class SurgicalCaseController {
     @PutMapping("/{id}/purchase-orders")
     @PreAuthorize("hasAnyAuthority('sales-rep', 'billing', 'camunda-admin')")
     SurgicalCaseJson addPurchaseOrders(@PathVariable Long id, @Valid @RequestBody PurchaseOrdersRequest request, Authentication user) {
-        return SurgicalCaseJson.of(tasks.addPurchaseOrders(id, request.allManufacturers(), request.byManufacturer(), Caller.from(user)));
+        return json(tasks.addPurchaseOrders(id, request.allManufacturers(), request.byManufacturer(), Caller.from(user)));
     }
 
     @Operation(summary = "Email the invoice", description = "Completes Send Invoice with EMAIL; the PDF is attached and sent by an async, retried step.")
@@ -102,36 +103,50 @@ class SurgicalCaseController {
     @PreAuthorize(CASE_WORKERS)
     SurgicalCaseJson emailInvoice(@PathVariable Long id, @RequestBody(required = false) EmailRequest request, Authentication user) {
         EmailRequest r = request == null ? new EmailRequest(null, null, null, null, null) : request;
-        return SurgicalCaseJson.of(tasks.emailInvoice(id,
+        return json(tasks.emailInvoice(id,
                 new InvoiceEmail(r.to(), Boolean.TRUE.equals(r.allContacts()), r.replyTo(), r.subject(), r.body()), Caller.from(user)));
     }
 
-    @Operation(summary = "Record the invoice as paid")
+    @Schema(description = "Both payments at once; `commission.amount` is required")
+    record BothPaymentsRequest(@Valid PaymentInput invoice, @Valid PaymentInput commission) {
+    }
+
+    @Operation(summary = "Record a payment of the invoice", description = "Body optional: `paymentDate` (default today), `amount`"
+            + " (default the open amount; less is a partial payment: the case stays PENDING_PAYMENT and Mark Invoice Paid comes back"
+            + " for the rest; more is refused with 400), `reference`. Completes Mark Invoice Paid.")
     @PostMapping("/{id}/invoice-paid")
     @PreAuthorize(CASE_WORKERS)
-    SurgicalCaseJson invoicePaid(@PathVariable Long id, Authentication user) {
-        return SurgicalCaseJson.of(tasks.markInvoicePaid(id, Caller.from(user)));
+    SurgicalCaseJson invoicePaid(@PathVariable Long id, @Valid @RequestBody(required = false) PaymentInput request, Authentication user) {
+        return json(tasks.markInvoicePaid(id, request == null ? PaymentInput.defaults() : request, Caller.from(user)));
     }
 
-    @Operation(summary = "Record the rep's commission as paid")
+    @Operation(summary = "Record the rep's commission as paid", description = "`amount` required; `period` the month (2026-11) or"
+            + " date range (2026-11-01..2026-11-15) it pays for, default the month of `paymentDate` (default today); `reference`.")
     @PostMapping("/{id}/commission-paid")
     @PreAuthorize(CASE_WORKERS)
-    SurgicalCaseJson commissionPaid(@PathVariable Long id, Authentication user) {
-        return SurgicalCaseJson.of(tasks.markCommissionPaid(id, Caller.from(user)));
+    SurgicalCaseJson commissionPaid(@PathVariable Long id, @Valid @RequestBody(required = false) PaymentInput request, Authentication user) {
+        return json(tasks.markCommissionPaid(id, request == null ? PaymentInput.defaults() : request, Caller.from(user)));
     }
 
-    @Operation(summary = "Record invoice and commission as paid", description = "The case becomes PAID.")
+    @Operation(summary = "Record invoice and commission as paid", description = "`{\"invoice\": {...}, \"commission\": {\"amount\": ...}}`:"
+            + " each as in the two calls above; the case becomes PAID when the invoice payment is its open amount.")
     @PostMapping("/{id}/paid")
     @PreAuthorize(CASE_WORKERS)
-    SurgicalCaseJson paid(@PathVariable Long id, Authentication user) {
-        return SurgicalCaseJson.of(tasks.markPaid(id, Caller.from(user)));
+    SurgicalCaseJson paid(@PathVariable Long id, @Valid @RequestBody(required = false) BothPaymentsRequest request, Authentication user) {
+        BothPaymentsRequest r = request == null ? new BothPaymentsRequest(null, null) : request;
+        return json(tasks.markPaid(id, r.invoice() == null ? PaymentInput.defaults() : r.invoice(),
+                r.commission() == null ? PaymentInput.defaults() : r.commission(), Caller.from(user)));
+    }
+
+    private SurgicalCaseJson json(SurgicalCase surgicalCase) {
+        return SurgicalCaseJson.of(surgicalCase, cases.payments(surgicalCase.getId()), cases.openAmount(surgicalCase.getId()));
     }
 
     @Operation(summary = "Cancel a case", description = "Only while PENDING_PO; afterwards 409.")
     @PostMapping("/{id}/cancel")
     @PreAuthorize(CASE_WORKERS)
     SurgicalCaseJson cancel(@PathVariable Long id) {
-        return SurgicalCaseJson.of(cases.cancel(id));
+        return json(cases.cancel(id));
     }
 
     @Operation(summary = "Download the invoice PDF", description = "Header `X-Content-SHA256` carries the PDF's SHA-256.")

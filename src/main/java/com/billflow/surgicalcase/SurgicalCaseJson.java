@@ -1,6 +1,9 @@
 package com.billflow.surgicalcase;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.billflow.money.Money;
+import com.billflow.payment.Payment;
+import com.billflow.payment.PaymentJson;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -16,7 +19,9 @@ public record SurgicalCaseJson(
         LocalDate procedureDate, String rep, String patientRef, String currency, List<Line> lines, BigDecimal total,
         PurchaseOrdersJson purchaseOrders, String invoiceNumber, LocalDate invoiceDate, LocalDate dueDate,
         Instant invoiceSentAt, SendMethod invoiceSentBy, boolean invoicePaid, boolean commissionPaid,
-        Instant submittedAt, Instant cancelledAt) {
+        Instant submittedAt, Instant cancelledAt,
+        @Schema(description = "What is still open of the invoice's total (the total until the invoice is paid in part)") BigDecimal openAmount,
+        @Schema(description = "The invoice's payments, then the commission's, oldest first") List<PaymentJson> payments) {
 
     @Schema(name = "CaseLine")
     public record Line(String manufacturer, String partNumber, String lotNumber, String serialNumber, String description,
@@ -28,7 +33,7 @@ public record SurgicalCaseJson(
     public record PurchaseOrdersJson(String allManufacturers, Map<String, String> byManufacturer) {
     }
 
-    static SurgicalCaseJson of(SurgicalCase c) {
+    static SurgicalCaseJson of(SurgicalCase c, List<Payment> payments, Money openAmount) {
         Currency currency = c.currency();
         PurchaseOrders po = c.purchaseOrders();
         return new SurgicalCaseJson(c.getId(), c.getCaseNumber(), c.getStatus(), c.getFacilityCode(), c.getSurgeon(),
@@ -38,6 +43,7 @@ public record SurgicalCaseJson(
                 c.total().amount(),
                 po == null ? null : new PurchaseOrdersJson(po.allManufacturers(), po.isForAllManufacturers() ? null : po.byManufacturer()),
                 c.getInvoiceNumber(), c.getInvoiceDate(), c.getDueDate(), c.getInvoiceSentAt(), c.getInvoiceSentBy(),
-                c.isInvoicePaid(), c.isCommissionPaid(), c.getSubmittedAt(), c.getCancelledAt());
+                c.isInvoicePaid(), c.isCommissionPaid(), c.getSubmittedAt(), c.getCancelledAt(), openAmount.amount(),
+                payments.stream().map(PaymentJson::of).toList());
     }
 }

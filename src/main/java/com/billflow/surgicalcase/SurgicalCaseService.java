@@ -9,6 +9,10 @@ import com.billflow.money.Currencies;
 import com.billflow.money.Money;
 import com.billflow.numbering.NumberAllocator;
 import com.billflow.numbering.NumberPattern;
+import com.billflow.payment.Payment;
+import com.billflow.payment.PaymentInput;
+import com.billflow.payment.PaymentSubject;
+import com.billflow.payment.Payments;
 import com.billflow.security.Caller;
 import com.billflow.security.Groups;
 import com.billflow.surgicalcase.process.SurgicalCaseWorkflow;
@@ -38,10 +42,12 @@ public class SurgicalCaseService {
     private final IdentityService identity;
     private final BillflowProperties properties;
     private final Clock clock;
+    private final Payments payments;
 
-    SurgicalCaseService(SurgicalCaseRepository cases, FacilityService facilities, NumberAllocator numbers,
+    SurgicalCaseService(Payments payments, SurgicalCaseRepository cases, FacilityService facilities, NumberAllocator numbers,
                         SurgicalCaseWorkflow process, PendingPurchaseOrderSummary pendingSummary, IdentityService identity,
                         BillflowProperties properties, Clock clock) {
+        this.payments = payments;
         this.cases = cases;
         this.pendingSummary = pendingSummary;
         this.facilities = facilities;
@@ -111,14 +117,44 @@ public class SurgicalCaseService {
         get(id).recordInvoiceSent(SendMethod.MANUAL, Instant.now(clock));
     }
 
+    /**
+     * Records a payment of the case's invoice (defaults: today, the open amount); the invoice counts as
+     * paid once payments reach its total. Refused (409) before the invoice exists or once it is paid;
+     * (400) for an amount above the open amount, of zero or less, or a date in the future.
+     */
     @Transactional
-    public void markInvoicePaid(Long id) {
-        get(id).markInvoicePaid(Instant.now(clock));
+    public Payment recordInvoicePayment(Long id, PaymentInput input, String actor) {
+        SurgicalCase surgicalCase = get(id);
+        surgicalCase.checkInvoicePayable();
+        Payment payment = payments.towards(PaymentSubject.CASE_INVOICE, id, surgicalCase.total(), input, actor);
+        if (payment.settles()) {
+            surgicalCase.markInvoicePaid(Instant.now(clock));
+        }
+        return payment;
     }
 
+    /** Records the rep's commission as paid: amount required, period default the payment date's month (400 otherwise). */
     @Transactional
-    public void markCommissionPaid(Long id) {
-        get(id).markCommissionPaid(Instant.now(clock));
+    public Payment recordCommissionPayment(Long id, PaymentInput input, String actor) {
+        SurgicalCase surgicalCase = get(id);
+        surgicalCase.checkCommissionPayable();
+        Payment payment = payments.standalone(PaymentSubject.CASE_COMMISSION, id, surgicalCase.currency(), input, actor);
+        surgicalCase.markCommissionPaid(Instant.now(clock));
+        return payment;
+    }
+
+    /** The invoice's payments, then the commission's, each oldest first. */
+    @Transactional(readOnly = true)
+    public List<Payment> payments(Long id) {
+        List<Payment> all = new ArrayList<>(payments.of(PaymentSubject.CASE_INVOICE, id));
+        all.addAll(payments.of(PaymentSubject.CASE_COMMISSION, id));
+        return all;
+    }
+
+    /** What is still open of the case's invoice. */
+    @Transactional(readOnly = true)
+    public Money openAmount(Long id) {
+        return payments.open(PaymentSubject.CASE_INVOICE, id, get(id).total());
     }
 
     private String repFor(String requestedRep, Caller caller) {

@@ -62,7 +62,14 @@ class DirectoryApiTest extends IntegrationTest {
         assertThat(lab.at("/taxMappings/0/quickBooksTaxCode").asText()).isEqualTo("20.0% S");
         assertThat(lab.at("/taxMappings/0/vatCategory").asText()).isEqualTo("S");
         assertThat(lab.at("/taxMappings/1/vatCategory").asText()).isEqualTo("Z");
-        assertThat(lab).hasSize(15);
+        assertThat(lab.at("/address/line1").asText()).isEqualTo("Hansaring 61");
+        assertThat(lab.at("/address/postalCode").asText()).isEqualTo("50670");
+        assertThat(lab.get("taxId").asText()).isEqualTo("DE123456789");
+        assertThat(lab.at("/bankDetails/accountHolder").asText()).isEqualTo("Dental Lab GmbH");
+        assertThat(lab.at("/bankDetails/iban").asText()).as("stored without spaces").isEqualTo("DE89370400440532013000");
+        assertThat(lab.at("/bankDetails/bic").asText()).isEqualTo("COBADEFFXXX");
+        assertThat(lab.get("paymentReference").asText()).isEqualTo("RF_CREDITOR_REFERENCE");
+        assertThat(lab).hasSize(19);
         assertThat(processEngine.getIdentityService().createTenantQuery().tenantId(code).singleResult().getName()).isEqualTo("Dental Lab " + code);
         assertThat(as(office).getForEntity("/api/laboratories/" + code, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(as(office).getForEntity("/api/laboratories", JsonNode.class).getBody()).doesNotContain(lab);
@@ -121,7 +128,8 @@ class DirectoryApiTest extends IntegrationTest {
         assertThat(client.at("/address/postalCode").asText()).isEqualTo("1012 AB");
         assertThat(client.get("invoiceContactEmail").asText()).isEqualTo("ap@clinic.example");
         assertThat(client.get("transmitBy").asText()).isEqualTo("EMAIL");
-        assertThat(client).hasSize(5);
+        assertThat(client.get("taxId").asText()).isEqualTo("NL859048535B01");
+        assertThat(client).hasSize(6);
         assertThat(as(office).getForEntity("/api/clients/" + code, JsonNode.class).getBody()).isEqualTo(client);
         assertThat(as(billing).getForEntity("/api/clients", JsonNode.class).getBody()).contains(client);
 
@@ -266,6 +274,34 @@ class DirectoryApiTest extends IntegrationTest {
         assertThat(as(admin).getForEntity("/api/clients/" + code, JsonNode.class).getBody()).isEqualTo(before);
     }
 
+    @Test
+    void bankDetailsAndTaxIdsAreCheckedWhenALaboratoryOrClientIsSaved() {
+        String code = Fixtures.laboratoryCode();
+        String good = laboratoryBody(code);
+
+        assertBad(post(as(admin), "/api/laboratories", good.replace("DE89 3704", "DE88 3704")), 400, "bankDetails.iban 'DE88 3704 0044 0532 0130 00' is not a valid IBAN");
+        assertBad(post(as(admin), "/api/laboratories", good.replace("DE89 3704 0044 0532 0130 00", "DE89 3704 0044 0532 0130")), 400, "is not a valid IBAN");
+        assertBad(post(as(admin), "/api/laboratories", good.replace("DE89 3704 0044 0532 0130 00", "XX89370400440532013000")), 400, "is not a valid IBAN");
+        assertBad(post(as(admin), "/api/laboratories", good.replace("COBADEFFXXX", "COBA1EFF")), 400, "bankDetails.bic 'COBA1EFF' is not a valid BIC");
+        assertBad(post(as(admin), "/api/laboratories", good.replace("COBADEFFXXX", "COBADEF")), 400, "is not a valid BIC");
+        assertBad(post(as(admin), "/api/laboratories", good.replace("\"accountHolder\":\"Dental Lab GmbH\",", "")), 400, "bankDetails.accountHolder is required");
+        assertBad(post(as(admin), "/api/laboratories", good.replace("\"bic\":\"COBADEFFXXX\"", "\"bic\":\"COBADEFFXXX\",\"accountNumber\":\"12345678\"")),
+                400, "not both");
+        assertBad(post(as(admin), "/api/laboratories", good.replace("\"DE89 3704 0044 0532 0130 00\"", "null")), 400, "bankDetails.bic needs bankDetails.iban");
+        assertBad(post(as(admin), "/api/laboratories", good.replace("DE123456789", "DE12345")), 400, "taxId 'DE12345' is not a German VAT id");
+        assertBad(post(as(admin), "/api/laboratories", good.replace("DE123456789", "DE 123;456")), 400, "taxId: must be letters and digits");
+        assertBad(post(as(admin), "/api/laboratories", good.replace("RF_CREDITOR_REFERENCE", "RF")), 400, "paymentReference");
+        assertThat(as(admin).getForEntity("/api/laboratories/" + code, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        // and an account number with a bank code (a domestic account) is taken as given
+        JsonNode domestic = post(as(admin), "/api/laboratories", good.replace(
+                "\"iban\":\"DE89 3704 0044 0532 0130 00\",\"bic\":\"COBADEFFXXX\"", "\"accountNumber\":\"0532013000\",\"bankCode\":\"37040044\"")).getBody();
+        assertThat(domestic.at("/bankDetails/accountNumber").asText()).isEqualTo("0532013000");
+        assertThat(domestic.at("/bankDetails/iban").isNull()).isTrue();
+        String client = Fixtures.unique("CL").toUpperCase();
+        assertBad(post(as(admin), "/api/clients", clientBody(client).replace("NL859048535B01", "x".repeat(31))), 400, "taxId: size must be between 0 and 30");
+    }
+
     private static String laboratoryBody(String code) {
         return """
                 {"code":"%s","name":"Dental Lab %s","currency":"EUR",
@@ -274,7 +310,11 @@ class DirectoryApiTest extends IntegrationTest {
                  "emailBodyTemplate":"Dear {clientName},\\nplease pay {total} by {dueDate}.",
                  "autoAuthorise":true,"autoTransmit":false,"autoBook":true,"autoBookCreditNotes":false,"paymentTermsDays":14,
                  "taxMappings":[{"rate":20,"xeroTaxType":"20%% (VAT on Income)","quickBooksTaxCode":"20.0%% S","vatCategory":"S"},
-                                {"rate":0,"xeroTaxType":"Zero Rated Income","quickBooksTaxCode":"0.0%% Z","vatCategory":"Z"}]}
+                                {"rate":0,"xeroTaxType":"Zero Rated Income","quickBooksTaxCode":"0.0%% Z","vatCategory":"Z"}],
+                 "address":{"line1":"Hansaring 61","city":"Köln","postalCode":"50670","country":"Germany"},
+                 "taxId":"DE123456789",
+                 "bankDetails":{"accountHolder":"Dental Lab GmbH","iban":"DE89 3704 0044 0532 0130 00","bic":"COBADEFFXXX"},
+                 "paymentReference":"RF_CREDITOR_REFERENCE"}
                 """.formatted(code, code, code, code, code);
     }
 
@@ -282,7 +322,7 @@ class DirectoryApiTest extends IntegrationTest {
         return """
                 {"code":"%s","name":"Smile Clinic %s",
                  "address":{"line1":"5 Canal Street","line2":null,"city":"Amsterdam","region":null,"postalCode":"1012 AB","country":"Netherlands"},
-                 "invoiceContactEmail":"ap@clinic.example","transmitBy":"EMAIL"}
+                 "invoiceContactEmail":"ap@clinic.example","transmitBy":"EMAIL","taxId":"NL859048535B01"}
                 """.formatted(code, code);
     }
 

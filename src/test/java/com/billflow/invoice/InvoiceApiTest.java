@@ -172,6 +172,65 @@ class InvoiceApiTest extends IntegrationTest {
     }
 
     @Test
+    void paymentsAreRecordedWithDateAmountAndReferenceAndAPartialOneKeepsTheInvoiceBooked() {
+        // given a booked invoice of 120.00 (100.00 and 20 % VAT)
+        long id = post(office, "/api/invoices", body(lab.getCode(), client.getCode())).getBody().get("id").asLong();
+        addLine(id, "{\"kind\":\"SAMPLE_TEST\",\"description\":\"Soil\",\"quantity\":1,\"unitPrice\":100.00}");
+        addLine(id, "{\"kind\":\"TAX\",\"description\":\"VAT\",\"percent\":20}");
+        for (String action : List.of("draft", "release", "authorise", "transmit")) {
+            action(id, action);
+        }
+        runJobs();
+        action(id, "book");
+
+        // when the client pays a part
+        ResponseEntity<JsonNode> partial = post(office, "/api/invoices/" + id + "/pay",
+                "{\"paymentDate\":\"" + LocalDate.now().minusDays(2) + "\",\"amount\":50.00,\"reference\":\"SEPA E2E 0001\"}");
+
+        // then it stays BOOKED, with pay still allowed, and the payment is on record
+        assertThat(partial.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(partial.getBody().get("status").asText()).isEqualTo("BOOKED");
+        assertThat(partial.getBody().get("allowedActions")).extracting(JsonNode::asText).contains("pay", "credit");
+        JsonNode payments = http.withBasicAuth(office, Fixtures.PASSWORD).getForEntity("/api/invoices/" + id + "/payments", JsonNode.class).getBody();
+        assertThat(payments).hasSize(1);
+        assertThat(payments.at("/0/paymentDate").asText()).isEqualTo(LocalDate.now().minusDays(2).toString());
+        assertThat(payments.at("/0/amount").decimalValue()).isEqualByComparingTo("50.00");
+        assertThat(payments.at("/0/currency").asText()).isEqualTo("EUR");
+        assertThat(payments.at("/0/reference").asText()).isEqualTo("SEPA E2E 0001");
+        assertThat(payments.at("/0/outcome").asText()).isEqualTo("PARTIAL");
+        assertThat(payments.at("/0/openAfter").decimalValue()).isEqualByComparingTo("70.00");
+        assertThat(payments.at("/0/recordedBy").asText()).isEqualTo(office);
+
+        // and overpaying, a future date, too many decimals or a multi-line reference are 400 and record nothing
+        assertBad(post(office, "/api/invoices/" + id + "/pay", "{\"amount\":70.01}"), 400, "more than the open amount 70.00 EUR");
+        assertBad(post(office, "/api/invoices/" + id + "/pay", "{\"paymentDate\":\"" + LocalDate.now().plusDays(1) + "\"}"), 400, "in the future");
+        assertBad(post(office, "/api/invoices/" + id + "/pay", "{\"amount\":0.001}"), 400, "more decimals than EUR");
+        assertBad(post(office, "/api/invoices/" + id + "/pay", "{\"amount\":0}"), 400, "must be more than 0");
+        assertBad(post(office, "/api/invoices/" + id + "/pay", "{\"reference\":\"a\\nb\"}"), 400, "reference");
+        assertBad(post(office, "/api/invoices/" + id + "/pay", "{\"amount\":\"lots\"}"), 400, "amount");
+        assertThat(get(id).get("status").asText()).isEqualTo("BOOKED");
+
+        // when the rest is paid with the defaults (today, the open amount)
+        JsonNode paid = action(id, "pay");
+
+        // then
+        assertThat(paid.get("status").asText()).isEqualTo("PAID");
+        payments = http.withBasicAuth(office, Fixtures.PASSWORD).getForEntity("/api/invoices/" + id + "/payments", JsonNode.class).getBody();
+        assertThat(payments).extracting(p -> p.get("outcome").asText()).containsExactly("PARTIAL", "FULL");
+        assertThat(payments.at("/1/amount").decimalValue()).isEqualByComparingTo("70.00");
+        assertThat(payments.at("/1/paymentDate").asText()).isEqualTo(LocalDate.now().toString());
+        JsonNode history = history(id);
+        JsonNode partialRow = history.get(history.size() - 2);
+        assertThat(partialRow.get("from").asText()).isEqualTo("BOOKED");
+        assertThat(partialRow.get("to").asText()).isEqualTo("BOOKED");
+        assertThat(partialRow.get("action").asText()).isEqualTo("pay");
+        assertThat(partialRow.get("reason").asText()).contains("50.00 EUR", "SEPA E2E 0001", "70.00 EUR still open");
+        assertThat(history.get(history.size() - 1).get("to").asText()).isEqualTo("PAID");
+        assertThat(history.get(history.size() - 1).get("reason").asText()).contains("70.00 EUR", "paid in full");
+        assertBad(post(office, "/api/invoices/" + id + "/pay", ""), 409, "is PAID");
+    }
+
+    @Test
     void illegalMovesAre409NamingTheStatusAndTheAllowedActions() {
         long id = create();
         ResponseEntity<JsonNode> refused = post(office, "/api/invoices/" + id + "/pay", "");

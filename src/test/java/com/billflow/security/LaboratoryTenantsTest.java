@@ -60,7 +60,7 @@ class LaboratoryTenantsTest extends IntegrationTest {
 
         // when renamed
         laboratories.update(lab.getCode(), new LaboratoryRequest(null, "Renamed " + lab.getCode(), "EUR", null, null, null,
-                null, null, null, false, false, false, false, 30, List.of()));
+                null, null, null, false, false, false, false, 30, List.of(), null, null, null, null));
 
         // then
         assertThat(identity.createTenantQuery().tenantId(lab.getCode()).singleResult().getName()).isEqualTo("Renamed " + lab.getCode());

@@ -2,6 +2,8 @@ package com.billflow.support;
 
 import com.billflow.common.AlreadyExistsException;
 import com.billflow.directory.Address;
+import com.billflow.directory.BankDetails;
+import com.billflow.directory.PaymentReferenceRule;
 import com.billflow.directory.BillingContact;
 import com.billflow.directory.Client;
 import com.billflow.directory.ClientRequest;
@@ -111,7 +113,10 @@ public class Fixtures {
                         "billing@" + code.toLowerCase() + ".example", null, null,
                         autoAuthorise, autoTransmit, autoBook, autoBookCreditNotes, 30,
                         List.of(new TaxMapping(new BigDecimal("20"), "20% (VAT on Income)", "20.0% S", "S"),
-                                new TaxMapping(new BigDecimal("22"), "22% (IVA)", "22.0% S", "S"))));
+                                new TaxMapping(new BigDecimal("22"), "22% (IVA)", "22.0% S", "S")),
+                        new Address("Hansaring 61", null, "Köln", null, "50670", "Germany"), "DE123456789",
+                        new BankDetails("Laboratory " + code + " GmbH", "DE89370400440532013000", "COBADEFFXXX", null, null),
+                        PaymentReferenceRule.INVOICE_NUMBER));
             } catch (AlreadyExistsException taken) {
                 if (attempt >= 10) {
                     throw taken;
@@ -125,7 +130,7 @@ public class Fixtures {
         String code = unique("C").toUpperCase();
         return clients.create(new ClientRequest(code, "Client " + code,
                 new Address("2 Harbour Road", null, "Rotterdam", null, "3011 AA", "Netherlands"),
-                "invoices@" + code.toLowerCase() + ".example", transmitBy));
+                "invoices@" + code.toLowerCase() + ".example", transmitBy, "NL859048535B01"));
     }
 
     /** A Camunda user in the given groups, password {@link #PASSWORD}. */

@@ -114,7 +114,7 @@ class CaseAtTheLimitsTest extends IntegrationTest {
         // when billing mails it to every contact and records both payments
         assertThat(post(as(billing), "/api/surgical-cases/" + id + "/invoice/email", "{\"allContacts\":true}").getStatusCode()).isEqualTo(HttpStatus.OK);
         runJobs();
-        JsonNode paid = post(as(billing), "/api/surgical-cases/" + id + "/paid", "").getBody();
+        JsonNode paid = post(as(billing), "/api/surgical-cases/" + id + "/paid", "{\"commission\":{\"amount\":100,\"period\":\"2026-11\"}}").getBody();
 
         // then
         assertThat(smtp.getReceivedMessages()).hasSize(2);
@@ -179,7 +179,7 @@ class CaseAtTheLimitsTest extends IntegrationTest {
         assertThat(mail.getRecipients(Message.RecipientType.TO)).hasSize(20);
         assertThat(((InternetAddress) mail.getRecipients(Message.RecipientType.TO)[3]).getPersonal()).isEqualTo("Payables, Desk 3");
         assertThat(textOf(mail).strip()).isEqualTo(body.strip());
-        assertThat(post(as(billing), "/api/surgical-cases/" + id + "/paid", "").getBody().get("status").asText()).isEqualTo("PAID");
+        assertThat(post(as(billing), "/api/surgical-cases/" + id + "/paid", "{\"commission\":{\"amount\":100,\"period\":\"2026-11\"}}").getBody().get("status").asText()).isEqualTo("PAID");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.billflow.surgicalcase;
 
+import com.billflow.payment.Payment;
 import com.billflow.security.Groups;
 import com.billflow.support.IntegrationTest;
 import org.camunda.bpm.engine.ManagementService;
@@ -13,6 +14,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import static com.billflow.surgicalcase.process.SurgicalCaseBillingProcess.TASK_GENERATE_INVOICE;
@@ -173,6 +175,60 @@ class CaseConsoleTest extends IntegrationTest {
                 .andExpect(flash().attribute("error", containsString("is not")));
         mvc.perform(post(url + "/cancel").with(as(billing, Groups.BILLING)).with(csrf()))
                 .andExpect(flash().attribute("error", containsString("cannot cancel")));
+    }
+
+    @Test
+    void billingRecordsPaymentsNextToTheButtonsAndSeesTheServicesRefusals() throws Exception {
+        // given an invoiced case whose invoice went out by email
+        SurgicalCase c = fixtures.submittedCase(false);
+        String billing = fixtures.user(Groups.BILLING);
+        String url = "/console/cases/" + c.getId();
+        mvc.perform(post(url + "/purchase-orders").param("allManufacturers", "PO-7").with(as(billing, Groups.BILLING)).with(csrf()))
+                .andExpect(flash().attribute("message", containsString("Purchase order added")));
+        runJobs(c);
+        mvc.perform(post(url + "/email").param("contact", EventDetailView.ALL_CONTACTS).param("subject", "Invoice")
+                        .param("body", "Attached.").with(as(billing, Groups.BILLING)).with(csrf()))
+                .andExpect(flash().attribute("message", containsString("handed over for email")));
+        runJobs(c);
+        BigDecimal total = cases.get(c.getId()).total().amount();
+        mvc.perform(get(url).with(as(billing, Groups.BILLING)))
+                .andExpect(content().string(containsString("Amount received")))
+                .andExpect(content().string(containsString("placeholder=\"" + total.toPlainString() + "\"")))
+                .andExpect(content().string(containsString("Commission amount")));
+
+        // when the posted text is no number or no date, or more than is open, or the commission has no amount
+        mvc.perform(post(url + "/invoice-paid").param("amount", "ten").with(as(billing, Groups.BILLING)).with(csrf()))
+                .andExpect(redirectedUrl(url))
+                .andExpect(flash().attribute("error", containsString("amount 'ten' is not a number")));
+        mvc.perform(post(url + "/invoice-paid").param("paymentDate", "2026-02-30").with(as(billing, Groups.BILLING)).with(csrf()))
+                .andExpect(flash().attribute("error", containsString("paymentDate '2026-02-30' is not a date")));
+        mvc.perform(post(url + "/invoice-paid").param("amount", total.add(BigDecimal.ONE).toPlainString())
+                        .with(as(billing, Groups.BILLING)).with(csrf()))
+                .andExpect(flash().attribute("error", containsString("more than the open amount")));
+        mvc.perform(post(url + "/commission-paid").param("amount", "").with(as(billing, Groups.BILLING)).with(csrf()))
+                .andExpect(flash().attribute("error", containsString("amount is required")));
+        assertThat(cases.payments(c.getId())).isEmpty();
+
+        // then a partial payment leaves the rest open, and the empty amount pays exactly that rest
+        mvc.perform(post(url + "/invoice-paid").param("amount", "10.00").param("paymentDate", LocalDate.now().minusDays(1).toString())
+                        .param("reference", "Cheque 1042").with(as(billing, Groups.BILLING)).with(csrf()))
+                .andExpect(flash().attribute("message", containsString("still open")));
+        assertThat(cases.get(c.getId()).isInvoicePaid()).isFalse();
+        assertThat(cases.openAmount(c.getId()).amount()).isEqualByComparingTo(total.subtract(BigDecimal.TEN));
+        mvc.perform(post(url + "/invoice-paid").param("amount", "").param("paymentDate", "").with(as(billing, Groups.BILLING)).with(csrf()))
+                .andExpect(flash().attribute("message", "Invoice paid in full."));
+        mvc.perform(post(url + "/commission-paid").param("amount", "50.00").param("reference", "Payroll 11")
+                        .with(as(billing, Groups.BILLING)).with(csrf()))
+                .andExpect(flash().attribute("message", "Commission marked paid."));
+        assertThat(cases.get(c.getId()).getStatus()).isEqualTo(SurgicalCaseStatus.PAID);
+        assertThat(cases.payments(c.getId())).extracting(Payment::getReference).containsExactly("Cheque 1042", null, "Payroll 11");
+    }
+
+    private void runJobs(SurgicalCase c) {
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.getCaseNumber()).singleResult().getId();
+        for (int round = 0; round < 5; round++) {
+            management.createJobQuery().processInstanceId(instance).executable().list().forEach(job -> management.executeJob(job.getId()));
+        }
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -123,13 +124,37 @@ class SurgicalCaseApiTest extends IntegrationTest {
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("Invoice for you");
         assertThat(smtp.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo(facility.getBillingContacts().get(0).email());
-        assertThat(post(as(billing), "/api/surgical-cases/" + id + "/invoice-paid", "").getBody().get("status").asText()).isEqualTo("PENDING_PAYMENT");
-        JsonNode paid = post(as(billing), "/api/surgical-cases/" + id + "/paid", "").getBody();
+        BigDecimal total = get(as(billing), id).get("total").decimalValue();
+        assertThat(get(as(billing), id).get("openAmount").decimalValue()).isEqualByComparingTo(total);
+        JsonNode partly = post(as(billing), "/api/surgical-cases/" + id + "/invoice-paid",
+                "{\"paymentDate\":\"" + LocalDate.now().minusDays(1) + "\",\"amount\":10.00,\"reference\":\"Cheque 1042\"}").getBody();
+        assertThat(partly.get("status").asText()).isEqualTo("PENDING_PAYMENT");
+        assertThat(partly.get("invoicePaid").asBoolean()).isFalse();
+        assertThat(partly.get("openAmount").decimalValue()).isEqualByComparingTo(total.subtract(BigDecimal.TEN));
+        assertThat(partly.at("/payments/0/kind").asText()).isEqualTo("INVOICE");
+        assertThat(partly.at("/payments/0/outcome").asText()).isEqualTo("PARTIAL");
+        assertThat(partly.at("/payments/0/reference").asText()).isEqualTo("Cheque 1042");
+        assertThat(partly.at("/payments/0/recordedBy").asText()).isEqualTo(billing);
+        assertBad(post(as(billing), "/api/surgical-cases/" + id + "/invoice-paid", "{\"amount\":" + total + "}"), 400, "more than the open amount");
+        assertBad(post(as(billing), "/api/surgical-cases/" + id + "/invoice-paid", "{\"amount\":-5}"), 400, "must be more than 0");
+        assertBad(post(as(billing), "/api/surgical-cases/" + id + "/invoice-paid", "{\"paymentDate\":\"2026-02-30\"}"), 400, "paymentDate");
+        assertBad(post(as(billing), "/api/surgical-cases/" + id + "/commission-paid", "{}"), 400, "amount is required");
+        assertBad(post(as(billing), "/api/surgical-cases/" + id + "/commission-paid", "{\"amount\":5,\"period\":\"November\"}"), 400,
+                "period 'November' must be a month");
+        assertBad(post(as(billing), "/api/surgical-cases/" + id + "/paid", ""), 400, "amount is required");
+        assertThat(get(as(billing), id).get("payments")).hasSize(1);
+        JsonNode paid = post(as(billing), "/api/surgical-cases/" + id + "/paid",
+                "{\"commission\":{\"amount\":25.50,\"period\":\"2026-11-01..2026-11-15\",\"reference\":\"Payroll\"}}").getBody();
 
-        // then
+        // then the rest of the invoice (the open amount) and the commission are recorded
         assertThat(paid.get("status").asText()).isEqualTo("PAID");
         assertThat(paid.get("invoicePaid").asBoolean()).isTrue();
         assertThat(paid.get("commissionPaid").asBoolean()).isTrue();
+        assertThat(paid.get("openAmount").decimalValue()).isEqualByComparingTo("0");
+        assertThat(paid.get("payments")).extracting(p -> p.get("kind").asText() + " " + p.get("amount").decimalValue().setScale(2).toPlainString()
+                + " " + p.get("outcome").asText()).containsExactly("INVOICE 10.00 PARTIAL",
+                "INVOICE " + total.subtract(BigDecimal.TEN).setScale(2).toPlainString() + " FULL", "COMMISSION 25.50 FULL");
+        assertThat(paid.at("/payments/2/period").asText()).isEqualTo("2026-11-01..2026-11-15");
         assertThat(post(as(billing), "/api/surgical-cases/" + id + "/cancel", "").getBody().get("message").asText()).contains("is PAID");
     }
 

@@ -48,7 +48,9 @@ final class InvoiceHeader {
         String number = hasText(document.number()) ? document.number() : PdfStyles.NO_NUMBER;
         addFact(factTable, "Number", number);
         addFact(factTable, "Issue date", PdfStyles.date(document.issueDate()));
-        addFact(factTable, "Due date", PdfStyles.date(document.dueDate()));
+        if (document.dueDate() != null) {
+            addFact(factTable, "Due date", PdfStyles.date(document.dueDate()));
+        }
         facts.addElement(factTable);
         table.addCell(facts);
         return table;
@@ -114,6 +116,9 @@ final class InvoiceHeader {
         }
         cell.addElement(paragraph(party.name(), nameFont));
         addLines(cell, party.addressLines());
+        if (hasText(party.taxId())) {
+            cell.addElement(paragraph("Tax ID: " + party.taxId(), BODY));
+        }
         addLines(cell, party.contactLines());
         return cell;
     }

@@ -54,6 +54,9 @@ public class InvoicePdfRenderer {
         String currencyCode = currencyCode(document);
         pdf.add(InvoiceLinesTable.build(orEmpty(document.lines()), currencyCode));
         pdf.add(InvoiceTotalsTable.build(orEmpty(document.summary()), document.total(), currencyCode));
+        if (!orEmpty(document.taxBreakdown()).isEmpty()) {
+            pdf.add(TaxBreakdownTable.build(document.taxBreakdown(), currencyCode));
+        }
         addNotes(pdf, orEmpty(document.notes()));
         pdf.close();
         printableText.warnIfAny(label);

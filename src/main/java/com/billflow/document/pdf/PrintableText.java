@@ -4,6 +4,7 @@ import com.billflow.document.pdf.InvoiceDocument.Line;
 import com.billflow.document.pdf.InvoiceDocument.Party;
 import com.billflow.document.pdf.InvoiceDocument.Reference;
 import com.billflow.document.pdf.InvoiceDocument.SummaryRow;
+import com.billflow.document.pdf.InvoiceDocument.TaxRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +74,8 @@ final class PrintableText {
                         line.quantity(), line.unitPrice(), line.amount())),
                 map(document.summary(), row -> new SummaryRow(clean(row.label()), row.amount())),
                 document.total(),
-                map(document.notes(), this::clean));
+                map(document.notes(), this::clean),
+                map(document.taxBreakdown(), row -> new TaxRow(clean(row.label()), row.ratePercent(), row.taxableAmount(), row.taxAmount())));
     }
 
     /** The code points printed as {@value #REPLACEMENT} so far, in ascending order. */
@@ -113,7 +115,7 @@ final class PrintableText {
 
     private Party clean(Party party) {
         return party == null ? null : new Party(clean(party.name()),
-                map(party.addressLines(), this::clean), map(party.contactLines(), this::clean));
+                map(party.addressLines(), this::clean), map(party.contactLines(), this::clean), clean(party.taxId()));
     }
 
     /** Null lists stay null and null elements stay null: the layout already treats both as absent. */

@@ -74,6 +74,9 @@ class InvoiceFormData implements TaskListener {
             List<Map<String, String>> options = offered.stream().filter(allowed::contains)
                     .map(action -> Map.of("label", label(action), "value", action)).toList();
             task.setVariableLocal(VAR_ACTION_OPTIONS, Spin.JSON(options));
+            if (TASK_RECORD_SETTLEMENT.equals(task.getTaskDefinitionKey())) {
+                task.setVariableLocal(VAR_OPEN_AMOUNT, summary.openAmount(invoiceId).toString());
+            }
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             task.getExecution().setVariable(VAR_INVOICE_TASK, task.getTaskDefinitionKey());
             var current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();

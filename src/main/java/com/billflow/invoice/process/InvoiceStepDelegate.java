@@ -37,6 +37,7 @@ class InvoiceStepDelegate implements JavaDelegate {
             }
             case "transmit", "send" -> lifecycle.transmit(invoiceId, actor);
             case "credit" -> lifecycle.credit(invoiceId, actor);
+            case "pay" -> lifecycle.pay(invoiceId, PAYMENT.take(execution), actor);
             case "accept" -> lifecycle.accept(invoiceId, actor);
             case "auto-authorise" -> lifecycle.apply(invoiceId, InvoiceAction.AUTHORISE, null, actor);
             case "auto-book" -> lifecycle.apply(invoiceId, InvoiceAction.BOOK, null, actor);

@@ -4,6 +4,7 @@ import com.billflow.common.IllegalStatusException;
 import com.billflow.invoice.Invoice;
 import com.billflow.invoice.InvoiceAction;
 import com.billflow.invoice.InvoiceService;
+import com.billflow.payment.PaymentInput;
 import com.billflow.security.Caller;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -37,6 +38,16 @@ public class InvoiceTasks {
     /** Answers the invoice after the action; for {@code credit}, the new credit note. */
     @Transactional
     public Invoice perform(Long invoiceId, InvoiceAction action, String reason, Caller caller) {
+        return perform(invoiceId, action, reason, null, caller);
+    }
+
+    /**
+     * As {@link #perform(Long, InvoiceAction, String, Caller)}; {@code payment} is what {@code pay} records
+     * (null: today, the open amount). A partial payment leaves the invoice BOOKED and its Record Settlement
+     * task open again, as in Tasklist.
+     */
+    @Transactional
+    public Invoice perform(Long invoiceId, InvoiceAction action, String reason, PaymentInput payment, Caller caller) {
         Invoice invoice = invoices.get(invoiceId);
         if (!invoice.allows(action)) {
             throw invoice.refused(action);
@@ -57,6 +68,9 @@ public class InvoiceTasks {
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_INVOICE_ACTION, action.path());
         variables.put(VAR_REASON, reason);
+        if (action == InvoiceAction.PAY) {
+            variables.putAll(PAYMENT.of(payment));
+        }
         userTasks.complete(task, variables, caller);
         Invoice after = invoices.get(invoiceId);
         return action == InvoiceAction.CREDIT && after.getCreditNoteId() != null ? invoices.get(after.getCreditNoteId()) : after;

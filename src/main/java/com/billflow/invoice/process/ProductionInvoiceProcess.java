@@ -1,5 +1,7 @@
 package com.billflow.invoice.process;
 
+import com.billflow.process.PaymentVariables;
+
 import java.util.List;
 import java.util.Map;
 
@@ -54,6 +56,19 @@ public final class ProductionInvoiceProcess {
     public static final String VAR_INVOICE_SUMMARY = "invoiceSummary";
     public static final String VAR_INVOICE_PDF_URL = "invoicePdfUrl";
     public static final String VAR_ACTION_OPTIONS = "actionOptions";
+    /** Task-local, display only (Record Settlement): what is still open, e.g. "150.00 EUR". */
+    public static final String VAR_OPEN_AMOUNT = "openAmount";
+    /**
+     * The payment of {@code pay} (form fields, REST, or the InvoicePaid message's variables): the date
+     * (YYYY-MM-DD, default today), the amount (a decimal string or number, default the open amount) and
+     * the reference; read and removed by the Record payment step.
+     */
+    public static final String VAR_PAYMENT_DATE = "paymentDate";
+    public static final String VAR_PAYMENT_AMOUNT = "paymentAmount";
+    public static final String VAR_PAYMENT_REFERENCE = "paymentReference";
+    public static final PaymentVariables PAYMENT = new PaymentVariables(VAR_PAYMENT_DATE, VAR_PAYMENT_AMOUNT, VAR_PAYMENT_REFERENCE, null);
+    /** The gateway after Record payment: paid in full ends the instance, a partial payment waits for the next. */
+    public static final String GATEWAY_PAID_IN_FULL = "Gateway_PaidInFull";
 
     /** Process variables shown on Tasklist cards (display only, see InvoiceCard): number, kind, client name, total and status as words. */
     public static final String VAR_CARD_NUMBER = "invoiceNumber";

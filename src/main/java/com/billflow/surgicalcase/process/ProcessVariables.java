@@ -4,6 +4,7 @@ import com.billflow.common.InvalidInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
@@ -22,6 +23,12 @@ final class ProcessVariables {
 
     static Long caseId(VariableScope scope) {
         return ((Number) scope.getVariable(SurgicalCaseBillingProcess.VAR_CASE_ID)).longValue();
+    }
+
+    /** Who completed the task: the signed-in user (Tasklist or the REST call), else "system". */
+    static String actor(DelegateExecution execution) {
+        var current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return current != null && current.getUserId() != null ? current.getUserId() : "system";
     }
 
     static String string(VariableScope scope, String name) {

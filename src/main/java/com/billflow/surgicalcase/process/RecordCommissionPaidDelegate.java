@@ -5,7 +5,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Sets the commission-paid flag; with the invoice paid too the case is PAID. */
+import static com.billflow.surgicalcase.process.SurgicalCaseBillingProcess.COMMISSION_PAYMENT;
+
+/** Records the rep's commission payment (amount, period, date, reference); with the invoice paid too the case is PAID. */
 @Component("recordCommissionPaidDelegate")
 class RecordCommissionPaidDelegate implements JavaDelegate {
 
@@ -17,6 +19,6 @@ class RecordCommissionPaidDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        cases.markCommissionPaid(ProcessVariables.caseId(execution));
+        cases.recordCommissionPayment(ProcessVariables.caseId(execution), COMMISSION_PAYMENT.take(execution), ProcessVariables.actor(execution));
     }
 }

@@ -1,5 +1,7 @@
 package com.billflow.surgicalcase.process;
 
+import com.billflow.process.PaymentVariables;
+
 /**
  * Ids and variable names of {@code processes/SurgicalCaseBillingProcess.bpmn}. Code and tests use
  * only these, so renaming an element in the Modeler breaks the build rather than production.
@@ -53,6 +55,28 @@ public final class SurgicalCaseBillingProcess {
     public static final String VAR_EMAIL_BODY = "emailBody";
     /** "EMAIL" or "MANUAL". */
     public static final String VAR_SEND_INVOICE_BY = "sendInvoiceBy";
+
+    /** The gateway after Record invoice paid: a partial payment brings Mark Invoice Paid back. */
+    public static final String GATEWAY_INVOICE_PAID_IN_FULL = "Gateway_InvoicePaidInFull";
+    /** Task-local, display only: the invoice's total and what is still open, e.g. "150.00 USD". */
+    public static final String VAR_INVOICE_TOTAL = "invoiceTotal";
+    public static final String VAR_OPEN_AMOUNT = "openAmount";
+    /**
+     * Mark Invoice Paid's fields (date YYYY-MM-DD default today; amount default the open amount;
+     * reference); read and removed by Record invoice paid. Distinct from the commission's, since
+     * both tasks are open at once in one instance.
+     */
+    public static final String VAR_PAYMENT_DATE = "paymentDate";
+    public static final String VAR_PAYMENT_AMOUNT = "paymentAmount";
+    public static final String VAR_PAYMENT_REFERENCE = "paymentReference";
+    public static final PaymentVariables INVOICE_PAYMENT = new PaymentVariables(VAR_PAYMENT_DATE, VAR_PAYMENT_AMOUNT, VAR_PAYMENT_REFERENCE, null);
+    /** Mark Commission Paid's fields: amount required; period "2026-11" or "2026-11-01..2026-11-15", default the month paid. */
+    public static final String VAR_COMMISSION_DATE = "commissionPaymentDate";
+    public static final String VAR_COMMISSION_AMOUNT = "commissionAmount";
+    public static final String VAR_COMMISSION_REFERENCE = "commissionReference";
+    public static final String VAR_COMMISSION_PERIOD = "commissionPeriod";
+    public static final PaymentVariables COMMISSION_PAYMENT = new PaymentVariables(VAR_COMMISSION_DATE, VAR_COMMISSION_AMOUNT,
+            VAR_COMMISSION_REFERENCE, VAR_COMMISSION_PERIOD);
 
     private SurgicalCaseBillingProcess() {
     }

@@ -1,6 +1,7 @@
 package com.billflow.surgicalcase.process;
 
 import com.billflow.common.IllegalStatusException;
+import com.billflow.payment.PaymentInput;
 import com.billflow.process.UserTasks;
 import com.billflow.security.Caller;
 import com.billflow.surgicalcase.InvoiceEmail;
@@ -74,29 +75,35 @@ public class SurgicalCaseTasks {
         return cases.get(caseId);
     }
 
+    /**
+     * Completes Mark Invoice Paid with the payment (null fields: today, the open amount). A partial
+     * payment keeps the case PENDING_PAYMENT and brings the task back for the rest, as in Tasklist.
+     */
     @Transactional
-    public SurgicalCase markInvoicePaid(Long caseId, Caller caller) {
+    public SurgicalCase markInvoicePaid(Long caseId, PaymentInput payment, Caller caller) {
         SurgicalCase surgicalCase = cases.get(caseId);
-        userTasks.complete(openTask(surgicalCase, TASK_MARK_INVOICE_PAID, "mark the invoice paid"), Map.of(), caller);
+        userTasks.complete(openTask(surgicalCase, TASK_MARK_INVOICE_PAID, "mark the invoice paid"), INVOICE_PAYMENT.of(payment), caller);
         return cases.get(caseId);
     }
 
+    /** Completes Mark Commission Paid with the payment; its amount is required (400 otherwise). */
     @Transactional
-    public SurgicalCase markCommissionPaid(Long caseId, Caller caller) {
+    public SurgicalCase markCommissionPaid(Long caseId, PaymentInput payment, Caller caller) {
         SurgicalCase surgicalCase = cases.get(caseId);
-        userTasks.complete(openTask(surgicalCase, TASK_MARK_COMMISSION_PAID, "mark the commission paid"), Map.of(), caller);
+        userTasks.complete(openTask(surgicalCase, TASK_MARK_COMMISSION_PAID, "mark the commission paid"), COMMISSION_PAYMENT.of(payment), caller);
         return cases.get(caseId);
     }
 
     /** Both payments at once; whichever was marked already is left as it is. */
     @Transactional
-    public SurgicalCase markPaid(Long caseId, Caller caller) {
+    public SurgicalCase markPaid(Long caseId, PaymentInput invoicePayment, PaymentInput commissionPayment, Caller caller) {
         SurgicalCase surgicalCase = cases.get(caseId);
-        if (!surgicalCase.isInvoicePaid()) {
-            markInvoicePaid(caseId, caller);
-        }
         if (!surgicalCase.isCommissionPaid()) {
-            markCommissionPaid(caseId, caller);
+            // the commission first: its amount is the one that can be missing, and then nothing is recorded
+            markCommissionPaid(caseId, commissionPayment, caller);
+        }
+        if (!surgicalCase.isInvoicePaid()) {
+            markInvoicePaid(caseId, invoicePayment, caller);
         }
         return cases.get(caseId);
     }

@@ -279,6 +279,43 @@ class ProductionInvoiceProcessTest extends IntegrationTest {
         assertThat(history.of(invoice.getId())).hasSize(historyRows);
     }
 
+    @Test
+    void aPartialPaymentKeepsTheInvoiceBookedAndRecordSettlementOpenUntilTheClientsMessagePaysTheRest() {
+        // given a booked invoice of 123.45 EUR
+        ProcessInstance pi = transmittedInvoice(fixtures.laboratory(false, false, false, false));
+        act(pi, "book");
+        Long invoiceId = invoiceIdOf(pi);
+
+        // when a part is paid through the form
+        complete(taskOf(pi), withVariables(VAR_INVOICE_ACTION, "pay", VAR_PAYMENT_AMOUNT, "100.00", VAR_PAYMENT_DATE, "2026-01-15",
+                VAR_PAYMENT_REFERENCE, "Bank transfer 1"));
+
+        // then the invoice stays BOOKED and Record Settlement waits again, showing what is open
+        assertThat(status(pi)).isEqualTo(InvoiceStatus.BOOKED);
+        assertThat(pi).isWaitingAt(TASK_RECORD_SETTLEMENT).hasPassed(GATEWAY_PAID_IN_FULL);
+        assertThat(taskService().getVariableLocal(taskOf(pi).getId(), VAR_OPEN_AMOUNT)).isEqualTo("23.45 EUR");
+        String taskId = taskOf(pi).getId();
+        assertThatThrownBy(() -> taskService().complete(taskId, Map.of(VAR_INVOICE_ACTION, "pay", VAR_PAYMENT_AMOUNT, "23.46")))
+                .hasMessageContaining("more than the open amount 23.45 EUR");
+        assertThatThrownBy(() -> taskService().complete(taskId, Map.of(VAR_INVOICE_ACTION, "pay", VAR_PAYMENT_AMOUNT, "1.001")))
+                .hasMessageContaining("more decimals than EUR allows");
+
+        // when the client's system reports the rest by message, without an amount (the open amount)
+        runtimeService().createMessageCorrelation(MESSAGE_INVOICE_PAID).processInstanceVariableEquals(VAR_INVOICE_ID, invoiceId)
+                .setVariable(VAR_PAYMENT_REFERENCE, "Bank transfer 2").correlate();
+
+        // then
+        assertThat(pi).isEnded().hasPassed(END_INVOICE_PAID);
+        assertThat(status(pi)).isEqualTo(InvoiceStatus.PAID);
+        List<InvoiceHistoryEntry> rows = history.of(invoiceId);
+        InvoiceHistoryEntry partial = rows.get(rows.size() - 2);
+        assertThat(partial.getFrom()).isEqualTo(InvoiceStatus.BOOKED);
+        assertThat(partial.getTo()).isEqualTo(InvoiceStatus.BOOKED);
+        assertThat(partial.getReason()).contains("100.00 EUR", "2026-01-15", "Bank transfer 1", "partial", "23.45 EUR still open");
+        assertThat(rows.get(rows.size() - 1).getTo()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(rows.get(rows.size() - 1).getReason()).contains("23.45 EUR", "Bank transfer 2", "paid in full");
+    }
+
     private ProcessInstance authorisedInvoice(Laboratory lab) {
         return authorisedInvoice(lab, fixtures.client(TransmitBy.FAX));
     }

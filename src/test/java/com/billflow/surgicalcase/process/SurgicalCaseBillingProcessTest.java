@@ -1,5 +1,12 @@
 package com.billflow.surgicalcase.process;
 
+import com.billflow.money.Money;
+import com.billflow.payment.Payment;
+import com.billflow.payment.PaymentOutcome;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
 import com.billflow.security.Groups;
 import com.billflow.support.IntegrationTest;
 import static com.billflow.support.Mails.pdfText;
@@ -21,6 +28,7 @@ import java.util.Map;
 import static com.billflow.surgicalcase.process.SurgicalCaseBillingProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -74,14 +82,69 @@ class SurgicalCaseBillingProcessTest extends IntegrationTest {
         assertThat(invoiced.getInvoiceSentBy()).isEqualTo(SendMethod.EMAIL);
         assertThat(pi).isWaitingAt(TASK_MARK_INVOICE_PAID, TASK_MARK_COMMISSION_PAID);
 
-        // when commission first, then invoice
-        complete(task(TASK_MARK_COMMISSION_PAID));
+        // when commission first (amount and period), then the invoice as the form sends it (the open amount by default)
+        complete(task(TASK_MARK_COMMISSION_PAID), withVariables(VAR_COMMISSION_AMOUNT, "79.42", VAR_COMMISSION_PERIOD, "2026-11"));
         assertThat(cases.get(submitted.getId()).getStatus()).isEqualTo(SurgicalCaseStatus.PENDING_PAYMENT);
-        complete(task(TASK_MARK_INVOICE_PAID));
+        assertThat(task(TASK_MARK_INVOICE_PAID)).hasDefinitionKey(TASK_MARK_INVOICE_PAID);
+        assertThat(taskService().getVariableLocal(task(TASK_MARK_INVOICE_PAID).getId(), VAR_OPEN_AMOUNT)).isEqualTo(invoiced.total().toString());
+        complete(task(TASK_MARK_INVOICE_PAID), withVariables(VAR_PAYMENT_REFERENCE, "Remittance 4711", VAR_PAYMENT_AMOUNT, ""));
 
         // then
         assertThat(pi).isEnded().hasPassed(END_CASE_PAID);
         assertThat(cases.get(submitted.getId()).getStatus()).isEqualTo(SurgicalCaseStatus.PAID);
+        assertThat(cases.payments(submitted.getId())).extracting(p -> p.amount().amount().toPlainString(), Payment::getReference, Payment::getOutcome)
+                .containsExactly(tuple(invoiced.total().amount().toPlainString(), "Remittance 4711", PaymentOutcome.FULL),
+                        tuple("79.42", null, PaymentOutcome.FULL));
+        assertThat(cases.payments(submitted.getId()).get(1).getPeriod()).isEqualTo("2026-11");
+        assertThat(processEngine.getRuntimeService().createVariableInstanceQuery().variableName(VAR_PAYMENT_AMOUNT).count()).isZero();
+    }
+
+    @Test
+    void aPartialInvoicePaymentKeepsTheCaseOpenAndBringsMarkInvoicePaidBackUntilTheTotalIsReached() {
+        // given an invoiced, sent case whose commission is paid
+        SurgicalCase submitted = fixtures.submittedCase(false);
+        ProcessInstance pi = processOf(submitted);
+        assertThat(pi).isWaitingAt(TASK_ADD_PURCHASE_ORDER);
+        complete(task(), withVariables(VAR_PO_ALL_MANUFACTURERS, "PO-1"));
+        execute(job());
+        complete(task(), withVariables(VAR_SEND_INVOICE_BY, "MANUAL"));
+        complete(task(TASK_MARK_COMMISSION_PAID), withVariables(VAR_COMMISSION_AMOUNT, "50", VAR_COMMISSION_PERIOD, "2026-10-01..2026-10-31"));
+        Money total = cases.get(submitted.getId()).total();
+        LocalDate today = LocalDate.now(clock);
+
+        // when a part of the invoice is paid
+        complete(task(TASK_MARK_INVOICE_PAID), withVariables(VAR_PAYMENT_AMOUNT, "1000.00", VAR_PAYMENT_DATE, today.minusDays(1).toString(),
+                VAR_PAYMENT_REFERENCE, "First instalment"));
+
+        // then the case stays open and the task is back, showing what is left
+        assertThat(pi).isWaitingAt(TASK_MARK_INVOICE_PAID).hasPassed(GATEWAY_INVOICE_PAID_IN_FULL);
+        assertThat(cases.get(submitted.getId()).getStatus()).isEqualTo(SurgicalCaseStatus.PENDING_PAYMENT);
+        assertThat(cases.get(submitted.getId()).isInvoicePaid()).isFalse();
+        Money open = total.plus(Money.of(new BigDecimal("-1000.00"), total.currency()));
+        assertThat(taskService().getVariableLocal(task(TASK_MARK_INVOICE_PAID).getId(), VAR_OPEN_AMOUNT)).isEqualTo(open.toString());
+
+        // when more than the rest is offered, it is refused and the task stays
+        String taskId = task(TASK_MARK_INVOICE_PAID).getId();
+        assertThatThrownBy(() -> taskService().complete(taskId, Map.of(VAR_PAYMENT_AMOUNT, "9999.99")))
+                .hasMessageContaining("more than the open amount " + open);
+        assertThatThrownBy(() -> taskService().complete(taskId, Map.of(VAR_PAYMENT_AMOUNT, "ten")))
+                .hasMessageContaining("is not an amount");
+        assertThatThrownBy(() -> taskService().complete(taskId, Map.of(VAR_PAYMENT_DATE, today.plusDays(1).toString())))
+                .hasMessageContaining("is in the future");
+        assertThat(task(TASK_MARK_INVOICE_PAID).getId()).isEqualTo(taskId);
+
+        // when the rest is paid
+        complete(task(TASK_MARK_INVOICE_PAID), withVariables(VAR_PAYMENT_AMOUNT, open.toPlainString()));
+
+        // then
+        assertThat(pi).isEnded().hasPassed(END_CASE_PAID);
+        assertThat(cases.get(submitted.getId()).getStatus()).isEqualTo(SurgicalCaseStatus.PAID);
+        List<Payment> payments = cases.payments(submitted.getId());
+        assertThat(payments).extracting(Payment::getOutcome).containsExactly(PaymentOutcome.PARTIAL, PaymentOutcome.FULL, PaymentOutcome.FULL);
+        assertThat(payments.get(0).getPaymentDate()).isEqualTo(today.minusDays(1));
+        assertThat(payments.get(0).openAfter()).isEqualTo(open);
+        assertThat(payments.get(1).getPaymentDate()).isEqualTo(today);
+        assertThat(payments.get(2).getPeriod()).isEqualTo("2026-10-01..2026-10-31");
     }
 
     @Test
