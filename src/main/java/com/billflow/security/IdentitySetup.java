@@ -25,8 +25,6 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Map;
 
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
 /**
  * Makes sure, on every start and on every node, that the groups of SPEC §2 exist with their
  * authorizations and that the Tasklist filters exist and are visible to the groups they serve.
@@ -164,19 +162,7 @@ public class IdentitySetup implements ApplicationRunner {
         }
     }
 
-    /** Adds the permission to the group's authorization for the resource (Camunda keeps one row per group and resource). */
     private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
-        Authorization authorization = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
-        if (authorization == null) {
-            authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-            authorization.setGroupId(groupId);
-            authorization.setResource(resource);
-            authorization.setResourceId(resourceId);
-        } else if (authorization.isPermissionGranted(permission)) {
-            return;
-        }
-        authorization.addPermission(permission);
-        authorizations.saveAuthorization(authorization);
+        Grants.toGroup(authorizations, groupId, resource, resourceId, permission);
     }
 }

@@ -1,5 +1,6 @@
 package com.billflow.surgicalcase.process;
 
+import com.billflow.security.Grants;
 import com.billflow.security.Groups;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
@@ -81,17 +82,6 @@ class CaseAuthorizations implements ApplicationRunner {
     }
 
     private void grant(String userId, Resource resource, String resourceId, Permission permission) {
-        Authorization authorization = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-                .userIdIn(userId).resourceType(resource).resourceId(resourceId).singleResult();
-        if (authorization == null) {
-            authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-            authorization.setUserId(userId);
-            authorization.setResource(resource);
-            authorization.setResourceId(resourceId);
-        } else if (authorization.isPermissionGranted(permission)) {
-            return;
-        }
-        authorization.addPermission(permission);
-        authorizations.saveAuthorization(authorization);
+        Grants.toUser(authorizations, userId, resource, resourceId, permission);
     }
 }
