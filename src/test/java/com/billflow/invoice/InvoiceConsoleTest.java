@@ -53,6 +53,8 @@ class InvoiceConsoleTest extends IntegrationTest {
     InvoiceDocumentService documents;
     @Autowired
     InvoiceListQuery listQuery;
+    @Autowired
+    WipSchedule wipSchedule;
 
     MockMvc mvc;
     Laboratory lab;
@@ -137,6 +139,14 @@ class InvoiceConsoleTest extends IntegrationTest {
         mvc.perform(get("/console/invoices").param("after", "yesterday").with(office))
                 .andExpect(status().isBadRequest()).andExpect(content().string(containsString("is not a page of this list")));
         mvc.perform(get("/console/invoices/abc").with(office)).andExpect(status().isBadRequest());
+        // scheduled WIP documents for a laboratory that is not theirs
+        mvc.perform(post("/console/invoices/wip-schedule").param("laboratory", otherLab.getCode()).param("wanted", "true").with(office).with(csrf()))
+                .andExpect(flash().attribute("error", containsString("is not a known laboratory of yours")));
+        assertThat(wipSchedule.requestOf(otherLab.getCode())).isEmpty();
+        mvc.perform(post("/console/invoices/wip-schedule").param("laboratory", lab.getCode()).param("wanted", "true").with(office).with(csrf()))
+                .andExpect(flash().attribute("message", containsString("WIP documents scheduled")));
+        assertThat(wipSchedule.requestOf(lab.getCode())).get().extracting(WipSchedule.Request::requestedBy).isEqualTo(manager);
+        wipSchedule.request(lab.getCode(), false, manager);
         // a new invoice for a laboratory that is not theirs: the API's words, and no invoice
         long before = listQuery.find(filter(null)).rows().size();
         mvc.perform(post("/console/invoices/new").param("laboratoryCode", otherLab.getCode()).param("clientCode", client.getCode())

@@ -13,6 +13,8 @@ public final class LaboratoryWipScheduleProcess {
     public static final String START_SCHEDULE_DUE = "StartEvent_WipScheduleDue";
     public static final String TASK_MAKE_WIP_DOCUMENTS = "Task_MakeWipDocuments";
     public static final String END_WIP_DOCUMENTS_MADE = "EndEvent_WipDocumentsMade";
+    /** Suffix of the multi-instance body's activity id, where the instance waits for the job that finds the laboratories. */
+    public static final String MULTI_INSTANCE_BODY = "#multiInstanceBody";
 
     /** One laboratory's code: the multi-instance element variable of {@link #TASK_MAKE_WIP_DOCUMENTS}. */
     public static final String VAR_LABORATORY_CODE = "laboratoryCode";
