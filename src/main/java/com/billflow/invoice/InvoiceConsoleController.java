@@ -34,6 +34,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -91,14 +92,15 @@ class InvoiceConsoleController {
         return "invoice/invoiceList";
     }
 
-    /** "Merge": the ticked INITIAL invoices become one draft (the first ticked); the service's refusal is shown on the list. */
+    /** "Merge": the ticked INITIAL invoices become one draft (the oldest of them); the service's refusal is shown on the list. */
     @PostMapping("/merge")
     String merge(@RequestParam(name = "invoiceId", required = false) List<Long> ids, Authentication user, RedirectAttributes redirect) {
         try {
-            List<Long> chosen = ids == null ? List.of() : ids;
+            // The oldest ticked becomes the draft that holds every line (the service merges into the first id).
+            List<Long> chosen = ids == null ? List.of() : ids.stream().filter(Objects::nonNull).sorted().toList();
             chosen.forEach(id -> access.visible(id, Caller.from(user)));
             Invoice merged = invoices.merge(chosen, user.getName());
-            redirect.addFlashAttribute("message", chosen.size() + " invoices merged into " + merged.describe() + ", now a draft.");
+            redirect.addFlashAttribute("message", chosen.size() + " invoices merged into " + view.title(merged) + ".");
             return "redirect:/console/invoices/" + merged.getId();
         } catch (InvalidInputException | IllegalStatusException | NotFoundException refused) {
             redirect.addFlashAttribute("error", refused.getMessage());
@@ -135,7 +137,7 @@ class InvoiceConsoleController {
             refuseInvalid(binding, form);
             access.requireLaboratory(form.laboratoryCode(), caller);
             Invoice created = invoices.create(form, caller.userId());
-            redirect.addFlashAttribute("message", created.describe() + " created for job " + created.getJobNumber() + ": add its lines.");
+            redirect.addFlashAttribute("message", view.title(created) + " created: add its lines.");
             return "redirect:/console/invoices/" + created.getId();
         } catch (InvalidInputException refused) {
             model.addAttribute("error", refused.getMessage());

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,9 +34,12 @@ class InvoiceConsoleView {
     record Link(String relation, Long id, String title) {
     }
 
-    /** One line as shown: {@code amount} formatted in the invoice's currency. */
-    record Line(Long id, LineKind kind, String description, java.math.BigDecimal quantity, java.math.BigDecimal unitPrice,
-                java.math.BigDecimal percent, String amount) {
+    /**
+     * One line as shown and as its editor's fields hold it: numbers as plain text without trailing zeros
+     * ("2", "19.5"), the unit price with at least the currency's digits ("90.00"); {@code amount} formatted
+     * and {@code price} (the unit price) formatted in the invoice's currency. Absent numbers are null.
+     */
+    record Line(Long id, LineKind kind, String description, String quantity, String unitPrice, String percent, String price, String amount) {
     }
 
     /** One document as listed: {@code kind} as a name ("Work in progress"). */
@@ -98,14 +102,19 @@ class InvoiceConsoleView {
         model.addAttribute("invoice", invoice);
         model.addAttribute("laboratory", laboratory);
         model.addAttribute("client", client);
-        model.addAttribute("lines", invoice.getLines().stream().map(l -> new Line(l.getId(), l.getKind(), l.getDescription(), l.getQuantity(),
-                l.getUnitPrice(), l.getPercent(), money.format(l.amount(invoice.currency())))).toList());
+        int digits = Math.max(0, invoice.currency().getDefaultFractionDigits());
+        model.addAttribute("lines", invoice.getLines().stream().map(l -> new Line(l.getId(), l.getKind(), l.getDescription(),
+                plain(l.getQuantity(), 0), plain(l.getUnitPrice(), digits), plain(l.getPercent(), 0),
+                l.getUnitPrice() == null ? null : money.format(l.getUnitPrice(), invoice.currency().getCurrencyCode()),
+                money.format(l.amount(invoice.currency())))).toList());
         model.addAttribute("editable", invoice.allows(InvoiceAction.EDIT));
         model.addAttribute("lineKinds", LineKind.values());
         model.addAttribute("subtotal", money.format(invoice.subtotal()));
         model.addAttribute("taxTotal", money.format(invoice.taxTotal()));
         model.addAttribute("total", money.format(invoice.total()));
-        model.addAttribute("releaseBlocker", invoice.releaseBlocker().orElse(null));
+        // Why "Release" is missing, where the status would offer it (a draft without lines, say).
+        model.addAttribute("releaseBlocker", invoice.actionsOfStatus().contains(InvoiceAction.RELEASE.path())
+                ? invoice.releaseBlocker().orElse(null) : null);
         // Merging starts on the list, where the invoices to merge are ticked; every other allowed action is a button here.
         model.addAttribute("actions", invoice.allowedActions().stream().map(path -> InvoiceAction.valueOf(path.toUpperCase(Locale.ROOT)))
                 .filter(InvoiceAction::isNamedAction).toList());
@@ -120,15 +129,22 @@ class InvoiceConsoleView {
         model.addAttribute("links", links(invoice));
     }
 
-    /** The flash message after {@code action}: what happened, in words. */
+    /** The flash message after {@code action}: what happened, in words ("Invoice ALPHA-INV-2026-00001 is now Authorised."). */
     String done(InvoiceAction action, Invoice after) {
         String status = messages.getMessage("invoiceStatus." + after.getStatus(), null, after.getStatus().name(), Locale.ENGLISH);
-        return switch (action) {
-            case CREDIT -> "Invoice credited: " + after.describe() + " is its credit note.";
-            case REPRICE -> "Repriced: the amounts follow the current rules; total " + money.format(after.total()) + ".";
-            default -> messages.getMessage("invoiceAction." + action.path(), null, action.path(), Locale.ENGLISH) + ": "
-                    + after.describe() + " is " + status + ".";
-        };
+        if (action == InvoiceAction.CREDIT) {
+            return "Invoice credited: " + title(after) + " is its credit note.";
+        }
+        if (action == InvoiceAction.REPRICE) {
+            return "Repriced: the amounts follow the current rules; total " + money.format(after.total()) + ".";
+        }
+        if ((action == InvoiceAction.TRANSMIT || action == InvoiceAction.SEND) && after.getStatus() == InvoiceStatus.AUTHORISED) {
+            return "Transmission started: " + title(after) + " goes to the client in a moment (reload to see it Transmitted).";
+        }
+        if (action == InvoiceAction.PAY && after.getStatus() == InvoiceStatus.BOOKED) {
+            return "Payment recorded: " + title(after) + " stays Booked until the payments reach its total.";
+        }
+        return title(after) + " is now " + status + ".";
     }
 
     String kindName(DocumentKind kind) {
@@ -140,7 +156,7 @@ class InvoiceConsoleView {
         link(links, "Credits invoice", invoice.getOriginalInvoiceId());
         link(links, "Credit note", invoice.getCreditNoteId());
         link(links, "Merged into", invoice.getMergedIntoId());
-        repository.findByMergedIntoIdOrderById(invoice.getId()).forEach(merged -> links.add(new Link("Merged from", merged.getId(), merged.describe())));
+        repository.findByMergedIntoIdOrderById(invoice.getId()).forEach(merged -> links.add(new Link("Merged from", merged.getId(), title(merged))));
         link(links, "Made from proposal", invoice.getProposalId());
         link(links, "Production invoice", invoice.getProductionInvoiceId());
         return links;
@@ -148,7 +164,21 @@ class InvoiceConsoleView {
 
     private void link(List<Link> links, String relation, Long id) {
         if (id != null) {
-            links.add(new Link(relation, id, invoices.get(id).describe()));
+            links.add(new Link(relation, id, title(invoices.get(id))));
         }
+    }
+
+    /** "Invoice ALPHA-INV-2026-00001", or before a number "Invoice draft, job J-24-0351": never a database id. */
+    String title(Invoice invoice) {
+        return invoice.getNumber() != null ? invoice.describe()
+                : messages.getMessage("invoiceType." + invoice.getType(), null, Locale.ENGLISH) + " draft, job " + invoice.getJobNumber();
+    }
+
+    private static String plain(BigDecimal number, int minimumDigits) {
+        if (number == null) {
+            return null;
+        }
+        BigDecimal stripped = number.stripTrailingZeros();
+        return stripped.setScale(Math.max(minimumDigits, Math.max(0, stripped.scale()))).toPlainString();
     }
 }

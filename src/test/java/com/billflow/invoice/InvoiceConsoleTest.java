@@ -178,7 +178,7 @@ class InvoiceConsoleTest extends IntegrationTest {
         Long sample = invoices.get(id).getLines().get(0).getId();
         Long tax = invoices.get(id).getLines().get(1).getId();
         mvc.perform(post("/console/invoices/" + id + "/actions/draft").with(office).with(csrf()))
-                .andExpect(flash().attribute("message", containsString("is Draft")));
+                .andExpect(flash().attribute("message", "Invoice draft, job J-CONSOLE is now Draft."));
         assertThat(processEngine.getTaskService().createTaskQuery().processVariableValueEquals(VAR_INVOICE_ID, id).singleResult()
                 .getTaskDefinitionKey()).isEqualTo(TASK_REVIEW_INVOICE);
         mvc.perform(post("/console/invoices/" + id + "/lines/" + sample).param("kind", "SAMPLE_TEST").param("description", "Lead in water")
