@@ -6,7 +6,7 @@
 // 390 px. Screenshots go to e2e/screenshots/invoice-console-*.png. e2e/run.sh starts a throw-away app for it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, eventually, launchBrowser, screenshotter } from './tasklist.mjs';
+import { BASE_URL, eventually, launchBrowser, screenshotter, signIn } from './tasklist.mjs';
 
 const OFFICE = { user: 'office', password: 'office' };
 const PHONE = { width: 390, height: 844 };
@@ -16,11 +16,10 @@ const LAB = 'Alpha Analytical Laboratory';
 const CLIENT = 'Coopérative Agricole du Lyonnais';
 const RUN = Date.now().toString(36).toUpperCase();
 
-async function signIn(page, { user, password }, path) {
+/** Opens {@code path}, which sends to the one sign-in page, and signs in there (tasklist.mjs's signIn). */
+async function openSignedIn(page, credentials, path) {
   await page.goto(BASE_URL + path);
-  await page.locator('input[name="username"]').fill(user);
-  await page.locator('input[name="password"]').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, credentials);
   await page.waitForURL((url) => url.pathname.startsWith(path));
 }
 
@@ -83,7 +82,7 @@ test('an office manager merges, edits and walks an invoice to paid, and cancels 
   const shot = screenshotter(page, 'invoice-console');
   try {
     await page.setViewportSize(DESKTOP);
-    await signIn(page, OFFICE, '/console/invoices');
+    await openSignedIn(page, OFFICE, '/console/invoices');
     await page.getByRole('heading', { name: 'Invoices' }).waitFor();
     // Names, not codes: statuses and types as words.
     await page.locator('table').getByText('Initial').first().waitFor();
@@ -206,7 +205,7 @@ test('an office manager of one laboratory does not see another laboratory\'s inv
   const { page } = browser;
   const shot = screenshotter(page, 'invoice-console-beta');
   try {
-    await signIn(page, { user: 'office-beta', password: 'office-beta' }, '/console/invoices');
+    await openSignedIn(page, { user: 'office-beta', password: 'office-beta' }, '/console/invoices');
     await page.getByRole('heading', { name: 'Invoices' }).waitFor();
     assert.equal(await page.locator('tbody').getByText('Alpha Analytical Laboratory').count(), 0);
     const response = await page.goto(BASE_URL + '/console/invoices/' + alphaId);
