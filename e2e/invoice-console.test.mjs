@@ -1,6 +1,6 @@
 // Browser test of the Console's laboratory invoice screens (SPEC §8, issue 13 section 1), looked at as an
 // office manager does: creates two invoices for one client on "New invoice", adds lines with the editor,
-// filters the list and merges the two, changes, removes, adds and reprices lines on the merged draft,
+// makes an estimate, filters the list and merges the two, changes, removes, adds and reprices lines on the merged draft,
 // walks it through release, authorise, transmit (by mail), book and payment, sees its invoice PDF previewed,
 // makes a WIP document of another invoice and cancels that one with a reason. Each page is also shot at
 // 390 px. Screenshots go to e2e/screenshots/invoice-console-*.png. e2e/run.sh starts a throw-away app for it.
@@ -102,6 +102,12 @@ test('an office manager merges, edits and walks an invoice to paid, and cancels 
     await page.locator('#add-line').getByRole('button', { name: 'Add line' }).click();
     await page.getByRole('alert').getByText('takes a percent').waitFor();
     await shot('line-refused', { fullPage: true });
+    // An estimate for the client while the invoice is initial, previewed in the page; the status stays.
+    await page.getByRole('button', { name: 'Make estimate' }).click();
+    await page.getByRole('status').getByText('Estimate made').waitFor();
+    await page.locator('figure.pdf figcaption').getByText('Estimate').waitFor();
+    await page.locator('.title-row .status').getByText('Initial').waitFor();
+    await page.locator('h1').click();
 
     await newInvoice(page, `E2E-${RUN}-2`);
     await addLine(page, { kind: 'Cost', description: 'Courier, refrigerated', quantity: '1', unitPrice: '35.00' });
@@ -151,6 +157,7 @@ test('an office manager merges, edits and walks an invoice to paid, and cancels 
     await page.locator('#actions').getByRole('button', { name: 'Unauthorise' }).waitFor();
     await act(page, 'Transmit', /Transmission started|is now Transmitted/);
     await waitForStatus(page, 'Transmitted');
+    await page.locator('.facts').getByText('Post (recorded as sent)').waitFor();
     await act(page, 'Book', 'is now Booked');
     await page.locator('#actions').getByRole('button', { name: 'Record payment' }).click();
     await page.getByRole('status').getByText('is now Paid').waitFor();

@@ -102,6 +102,8 @@ class InvoiceConsoleView {
         model.addAttribute("invoice", invoice);
         model.addAttribute("laboratory", laboratory);
         model.addAttribute("client", client);
+        model.addAttribute("transmittedBy", invoice.getTransmittedBy() == null ? null
+                : messages.getMessage("transmitBy." + invoice.getTransmittedBy(), null, invoice.getTransmittedBy(), Locale.ENGLISH));
         int digits = Math.max(0, invoice.currency().getDefaultFractionDigits());
         model.addAttribute("lines", invoice.getLines().stream().map(l -> new Line(l.getId(), l.getKind(), l.getDescription(),
                 plain(l.getQuantity(), 0), plain(l.getUnitPrice(), digits), plain(l.getPercent(), 0),

@@ -121,7 +121,13 @@ class InvoiceConsoleTest extends IntegrationTest {
                         .param("quantity", "-1").param("unitPrice", "10").with(office).with(csrf()))
                 .andExpect(flash().attribute("error", containsString("description must not be blank")))
                 .andExpect(flash().attribute("error", containsString("quantity must be greater than 0")));
+        mvc.perform(post("/console/invoices/" + id + "/lines").param("kind", "GOLD").param("description", "Lead")
+                        .param("quantity", "1").param("unitPrice", "10").with(office).with(csrf()))
+                .andExpect(flash().attribute("error", containsString("kind is not valid")));
         assertThat(invoices.get(id).getLines()).hasSize(1);
+        // a payment amount that is not a number, on an invoice that cannot be paid anyway: a 400 page naming the field
+        mvc.perform(post("/console/invoices/" + id + "/actions/pay").param("amount", "lots").with(office).with(csrf()))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("is not a valid amount")));
         // cancel without a reason is refused by the process's rule; the invoice stays as it was
         mvc.perform(post("/console/invoices/" + id + "/actions/cancel").with(office).with(csrf()))
                 .andExpect(flash().attribute("error", containsString("reason")));
