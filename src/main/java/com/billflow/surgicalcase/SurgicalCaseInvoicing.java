@@ -60,14 +60,20 @@ public class SurgicalCaseInvoicing {
     /**
      * Allocates the invoice number, renders and stores the PDF, and stores the default invoice mail
      * (To: the facility's first billing contact) that Send Invoice starts from; answers the number.
+     * The number is taken and written onto the case in a short transaction of its own (the series is
+     * not locked while the PDF renders); a retry after a later failure keeps that number.
      */
     @Transactional
     public String issueInvoice(Long caseId) {
+        LocalDate today = LocalDate.now(clock);
+        String number = numbers.nextInShortTransaction(() -> cases.get(caseId).getInvoiceNumber(),
+                INVOICE_SERIES, new NumberPattern(properties.surgicalCase().invoiceNumberPattern()), today, allocated -> {
+                    SurgicalCase numbered = cases.get(caseId);
+                    numbered.issueInvoice(allocated, today, facilities.get(numbered.getFacilityCode()).getPaymentTermsDays());
+                });
+        // loaded after that commit, so this transaction sees the case with its number
         SurgicalCase surgicalCase = cases.get(caseId);
         Facility facility = facilities.get(surgicalCase.getFacilityCode());
-        LocalDate today = LocalDate.now(clock);
-        String number = numbers.next(INVOICE_SERIES, new NumberPattern(properties.surgicalCase().invoiceNumberPattern()), today);
-        surgicalCase.issueInvoice(number, today, facility.getPaymentTermsDays());
         byte[] pdf = pdfRenderer.render(documents.invoice(surgicalCase, facility));
         store.store(OWNER_TYPE, caseId, DocumentKind.INVOICE, number + ".pdf", pdf);
         invoiceMails.save(caseId, defaultEmail(surgicalCase, facility));
