@@ -18,12 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.DatabaseMetaData;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * Hands out numbers of a series, two ways:
@@ -31,8 +30,8 @@ import java.util.function.Supplier;
  *   <li>{@link #next}: gap-free (invoices, credit notes). The counter row stays locked until the
  *       caller's transaction ends, so concurrent callers (on any node sharing the database) queue up,
  *       and a rollback gives the number back: no gaps and no duplicates. Callers keep that
- *       transaction short: nothing slow (rendering, a process start) after the number is taken
- *       (see {@link #nextInShortTransaction}).</li>
+ *       transaction short: nothing slow (rendering, a process start) after the number is taken;
+ *       {@link #reserve} takes it in a short transaction of its own.</li>
  *   <li>{@link #nextUnordered}: unique, not gap-free (case numbers), from a database sequence per
  *       scope; no lock at all, a rollback leaves a gap.</li>
  * </ul>
@@ -74,27 +73,30 @@ public class NumberAllocator {
         return number;
     }
 
+    /** A number reserved for one document, and the date it was taken for (the document's date). */
+    public record Reserved(String number, LocalDate date) {
+    }
+
     /**
-     * Numbers a document once, in a short transaction of its own that is committed before this returns:
-     * answers {@code existing} when it gives a number (the document was numbered by an earlier attempt of
-     * a step that failed later), or else takes the next gap-free number and hands it to {@code record},
-     * which writes it onto the document. The series stays locked only for those statements, not for the
-     * caller's slow work that follows (rendering the document, a process step, the engine's flush). A
-     * failure inside rolls the number back; once this returns, the number is kept on its document even if
-     * the caller's transaction rolls back, so no number is lost and a retried step gets the same one.
-     * Uses a second pooled connection while the caller's transaction is open.
+     * The gap-free number of one document ({@code ownerType}, {@code ownerId}), taken and recorded in
+     * {@code reserved_number} in a short transaction of its own, committed before this returns: the series
+     * stays locked only for those few statements, not for the caller's slow work that follows (rendering the
+     * document, the engine's flush). The caller writes the number onto its document in its own transaction;
+     * if that transaction fails, the step's retry gets the same number and date back from here, so no number
+     * is lost or given twice. Uses a second pooled connection while the caller's transaction is open.
+     * Refused (409) as {@link #next} is.
      */
-    public String nextInShortTransaction(Supplier<String> existing, String series, NumberPattern pattern, LocalDate date,
-                                         Consumer<String> record) {
-        return newTransaction.execute(status -> {
-            String numbered = existing.get();
-            if (numbered != null) {
-                return numbered;
-            }
-            String number = next(series, pattern, date);
-            record.accept(number);
-            return number;
-        });
+    public Reserved reserve(String ownerType, long ownerId, String series, NumberPattern pattern, LocalDate date) {
+        return newTransaction.execute(status -> jdbc
+                .sql("select number, number_date from reserved_number where owner_type = ? and owner_id = ?")
+                .param(ownerType).param(ownerId)
+                .query((rs, row) -> new Reserved(rs.getString(1), rs.getDate(2).toLocalDate())).optional()
+                .orElseGet(() -> {
+                    String number = next(series, pattern, date);
+                    jdbc.sql("insert into reserved_number (owner_type, owner_id, number, number_date) values (?, ?, ?, ?)")
+                            .param(ownerType).param(ownerId).param(number).param(Date.valueOf(date)).update();
+                    return new Reserved(number, date);
+                }));
     }
 
     /**

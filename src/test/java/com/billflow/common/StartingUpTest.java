@@ -66,6 +66,9 @@ class StartingUpTest {
                 }
                 // (its own status, whatever it is: this node has no SMTP server, so mail health is DOWN)
                 assertThat(get(base + "/actuator/health", null).body()).contains("\"status\"").doesNotContain("STARTING");
+                HttpResponse<String> readiness = get(base + "/actuator/health/readiness", null);
+                assertThat(readiness.statusCode()).isEqualTo(503);
+                assertThat(readiness.body()).contains("OUT_OF_SERVICE");
 
                 // when the runners have run
                 holdBeforeRunners.countDown();
@@ -75,6 +78,7 @@ class StartingUpTest {
                 HttpResponse<String> ready = get(base + "/api/dashboard/pending-po", "billing:billing");
                 assertThat(ready.statusCode()).isEqualTo(401);
                 assertThat(ready.body()).doesNotContain("STARTING");
+                assertThat(get(base + "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
             } finally {
                 holdBeforeRunners.countDown();
                 node.get(120, TimeUnit.SECONDS).close();

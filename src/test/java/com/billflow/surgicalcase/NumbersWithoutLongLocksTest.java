@@ -65,7 +65,7 @@ class NumbersWithoutLongLocksTest extends IntegrationTest {
     }
 
     @Test
-    void aGenerationThatFailsAfterNumberingKeepsItsNumberForTheRetry() {
+    void aGenerationThatFailsAfterNumberingGetsTheSameNumberOnRetry() {
         // given a case whose POs are in
         Long caseId = caseWithPurchaseOrder();
 
@@ -76,11 +76,13 @@ class NumbersWithoutLongLocksTest extends IntegrationTest {
             return number;
         });
 
-        // then the case keeps the number, without its PDF; the retry gives the same number and the PDF
-        assertThat(cases.get(caseId).getInvoiceNumber()).isEqualTo(numbered);
+        // then the case has no invoice (its transaction rolled back), but the number stays reserved for it:
+        // the retry issues the invoice with the same number
+        assertThat(cases.get(caseId).getInvoiceNumber()).isNull();
         assertThat(documents.latest(SurgicalCaseInvoicing.OWNER_TYPE, caseId, DocumentKind.INVOICE)).isEmpty();
         String retried = new TransactionTemplate(transactionManager).execute(status -> invoicing.issueInvoice(caseId));
         assertThat(retried).isEqualTo(numbered);
+        assertThat(cases.get(caseId).getInvoiceNumber()).isEqualTo(numbered);
         assertThat(documents.latest(SurgicalCaseInvoicing.OWNER_TYPE, caseId, DocumentKind.INVOICE)).isPresent();
         // and the number is registered once, the next case getting the next one
         assertThat(jdbc.queryForObject("select count(*) from document_number where number = ?", Long.class, numbered)).isOne();
