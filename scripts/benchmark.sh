@@ -56,6 +56,14 @@ wait_for() {
   echo "$(date +%s.%N) - $started" | bc
 }
 
+# wait_ready: until the app has done its start-up work (it answers 503 "starting" before).
+wait_ready() {
+  until [[ "$(curl -s -o /dev/null -w '%{http_code}' -u billing:billing "http://localhost:$PORT/api/dashboard/pending-po?size=1")" == 200 ]]; do
+    kill -0 "$APP" 2>/dev/null || { echo "the app died" >&2; exit 1; }
+    sleep 0.2
+  done
+}
+
 # start_h2 LOG JAVA-ARGS...: the default app on a fresh H2 file database until the demo data is seeded; prints
 # "wall-seconds cpu-seconds" (the process's user+system CPU, which the machine's other load does not inflate).
 start_h2() {
@@ -66,7 +74,7 @@ start_h2() {
     --billflow.mail.embedded.directory="$OUT/h2/mailbox" > "$log" 2>&1 &
   APP=$!
   local wall; wall=$(wait_for "$log" "Laboratory demo data seeded")
-  echo "$wall $(awk '{printf "%.1f", ($14 + $15) / 100}' /proc/$APP/stat)"
+  printf '%.1f %s\n' "$wall" "$(awk '{printf "%.1f", ($14 + $15) / 100}' /proc/$APP/stat)"
   stop_app
 }
 STARTUP_ROWS=
@@ -89,9 +97,7 @@ CLASSES=$(java -Xlog:class+load:file="$OUT/classes.txt" -Dspring.context.exit=on
 printf '%s' "$STARTUP_ROWS"
 fi
 
-if step 2; then
-echo "== 2 PostgreSQL database $DB: schema and demo data by the app, then $PENDING pending and $INVOICED invoiced cases by SQL"
-"${PSQL[@]}" -d postgres -c "drop database if exists $DB" -c "create database $DB"
+# run_pg JAVA-ARGS...: the app on the PostgreSQL database $DB, in the background (APP is its pid).
 run_pg() {
   DB_URL="jdbc:postgresql://${PGHOST:-127.0.0.1}:5432/$DB" DB_USER="${PGUSER:-postgres}" DB_PASSWORD="${PGPASSWORD:-}" \
   java "$@" -XX:+ExitOnOutOfMemoryError -jar "$JAR" --spring.profiles.active=postgres \
@@ -100,6 +106,10 @@ run_pg() {
     --server.port="$PORT" > "$OUT/app-$LABEL.log" 2>&1 &
   APP=$!
 }
+
+if step 2; then
+echo "== 2 PostgreSQL database $DB: schema and demo data by the app, then $PENDING pending and $INVOICED invoiced cases by SQL"
+"${PSQL[@]}" -d postgres -c "drop database if exists $DB" -c "create database $DB"
 run_pg
 wait_for "$OUT/app-$LABEL.log" "Laboratory demo data seeded" > /dev/null
 stop_app
@@ -112,6 +122,7 @@ if step 3; then
 echo "== 3 dashboard calls (-Xmx$HEAP, $THREADS threads, $SECONDS_PER_CALL s each)"
 run_pg "-Xmx$HEAP"
 wait_for "$OUT/app-$LABEL.log" "Started BillflowApplication" > /dev/null
+wait_ready
 BASE="http://localhost:$PORT/api/dashboard/pending-po"
 # A cursor is opaque to clients; the benchmark makes one for the 40,001st page of 20 (offset 800,000) as
 # the panel would reach it by "Next" (see PendingPurchaseOrderCursor: base64url of "after:PAGE:DATE:ID").
@@ -130,7 +141,7 @@ fi
 LOAD=(java scripts/benchmark/LoadClient.java)
 {
   "${LOAD[@]}" "first page (billing)" "$BASE?page=0&size=20" billing:billing "$SECONDS_PER_CALL" "$THREADS"
-  "${LOAD[@]}" "page 40,000 (offset 800,000)" "$DEEP" billing:billing "$SECONDS_PER_CALL" "$THREADS"
+  "${LOAD[@]}" "page $(( PENDING * 4 / 5 / 20 )) (offset $(( PENDING * 4 / 5 )), by cursor)" "$DEEP" billing:billing "$SECONDS_PER_CALL" "$THREADS"
   "${LOAD[@]}" "first page as a rep (1% of cases)" "$BASE?page=0&size=20" rep:rep "$SECONDS_PER_CALL" "$THREADS"
   "${LOAD[@]}" "a rep's last page" "$REP_DEEP" rep:rep "$SECONDS_PER_CALL" "$THREADS"
 } | tee "$OUT/dashboard-$LABEL.tsv"
@@ -156,7 +167,7 @@ if step 5; then
 echo "== 5 surgical case lifecycle on PostgreSQL, $LIFECYCLE_CLIENTS clients, $LIFECYCLE_SECONDS s"
 run_pg "-Xmx$HEAP"
 wait_for "$OUT/app-$LABEL.log" "Started BillflowApplication" > /dev/null
-until [[ "$(curl -s -o /dev/null -w '%{http_code}' -u billing:billing "http://localhost:$PORT/api/dashboard/pending-po?size=1")" == 200 ]]; do sleep 0.5; done
+wait_ready
 CPU_BEFORE=$(awk '{print $14 + $15}' /proc/$APP/stat)
 LIFECYCLE=$(java scripts/benchmark/LifecycleClient.java "http://localhost:$PORT" rep:rep billing:billing SFMC "$LIFECYCLE_SECONDS" "$LIFECYCLE_CLIENTS")
 LIFECYCLE_CPU=$(awk -v before="$CPU_BEFORE" '{printf "%.1f", ($14 + $15 - before) / 100}' /proc/$APP/stat)
