@@ -10,7 +10,12 @@
 # (scripts/benchmark/load-data.sql); (3) start the app with -Xmx$HEAP and measure p50/p95/p99 of the
 # dashboard calls with scripts/benchmark/LoadClient.java ($THREADS threads, $SECONDS_PER_CALL s each);
 # (4) stream the accounting export of INVOICED x 4 lines and report its time to first byte, total time,
-# size and the peak heap used (jstat). Prints a table and writes target/benchmark/report-$LABEL.md.
+# size and the peak heap used (jstat); (5) the surgical case lifecycle with $LIFECYCLE_CLIENTS clients on PostgreSQL
+# (scripts/benchmark/LifecycleClient.java: submit, PO, invoice generated, emailed, paid; cases/s and p50/p95);
+# (6) Jakarta Mail building one invoice mail inside the fat jar, with and without the StreamProvider property
+# (scripts/benchmark/MailPartBenchmark.java), A B A B. Step (1) also starts the app with C1 only and with an AppCDS
+# archive (made by a training run), interleaved with the default. STEPS=1,2,3,4,5,6 picks steps (2 is needed by
+# 3-5). Prints a table and writes target/benchmark/report-$LABEL.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +28,11 @@ INVOICED=${INVOICED:-250000}
 HEAP=${HEAP:-256m}
 THREADS=${THREADS:-2}
 SECONDS_PER_CALL=${SECONDS_PER_CALL:-20}
+LIFECYCLE_CLIENTS=${LIFECYCLE_CLIENTS:-4}
+LIFECYCLE_SECONDS=${LIFECYCLE_SECONDS:-60}
+STARTUP_ROUNDS=${STARTUP_ROUNDS:-2}
+STEPS=${STEPS:-1,2,3,4,5,6}
+step() { [[ ",$STEPS," == *",$1,"* ]]; }
 OUT=target/benchmark
 PSQL=(psql -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -v ON_ERROR_STOP=1 -q)
 mkdir -p "$OUT"
@@ -46,25 +56,48 @@ wait_for() {
   echo "$(date +%s.%N) - $started" | bc
 }
 
-echo "== 1/4 start-up to ready with demo data (H2, fresh)"
-rm -rf "$OUT/h2"
-java -jar "$JAR" --server.port="$PORT" --billflow.mail.embedded.port="$SMTP" \
-  --spring.datasource.url="jdbc:h2:file:./$OUT/h2/billflow;DB_CLOSE_ON_EXIT=FALSE" \
-  --billflow.mail.embedded.directory="$OUT/h2/mailbox" > "$OUT/startup-h2.log" 2>&1 &
-APP=$!
-STARTUP=$(wait_for "$OUT/startup-h2.log" "Laboratory demo data seeded")
-STARTED=$(grep -o "Started BillflowApplication in [0-9.]* seconds" "$OUT/startup-h2.log" | grep -o "[0-9.]*" | head -1 || echo "?")
-stop_app
-# the same once more on the now seeded database (no demo walk)
-java -jar "$JAR" --server.port="$PORT" --billflow.mail.embedded.port="$SMTP" \
-  --spring.datasource.url="jdbc:h2:file:./$OUT/h2/billflow;DB_CLOSE_ON_EXIT=FALSE" \
-  --billflow.mail.embedded.directory="$OUT/h2/mailbox" > "$OUT/restart-h2.log" 2>&1 &
-APP=$!
-RESTART=$(wait_for "$OUT/restart-h2.log" "Started BillflowApplication")
-stop_app
+# wait_ready: until the app has done its start-up work (it answers 503 "starting" before).
+wait_ready() {
+  until [[ "$(curl -s -o /dev/null -w '%{http_code}' -u billing:billing "http://localhost:$PORT/api/dashboard/pending-po?size=1")" == 200 ]]; do
+    kill -0 "$APP" 2>/dev/null || { echo "the app died" >&2; exit 1; }
+    sleep 0.2
+  done
+}
 
-echo "== 2/4 PostgreSQL database $DB: schema and demo data by the app, then $PENDING pending and $INVOICED invoiced cases by SQL"
-"${PSQL[@]}" -d postgres -c "drop database if exists $DB" -c "create database $DB"
+# start_h2 LOG JAVA-ARGS...: the default app on a fresh H2 file database until the demo data is seeded; prints
+# "wall-seconds cpu-seconds" (the process's user+system CPU, which the machine's other load does not inflate).
+start_h2() {
+  local log=$1; shift
+  rm -rf "$OUT/h2"
+  java "$@" --server.port="$PORT" --billflow.mail.embedded.port="$SMTP" \
+    --spring.datasource.url="jdbc:h2:file:./$OUT/h2/billflow;DB_CLOSE_ON_EXIT=FALSE" \
+    --billflow.mail.embedded.directory="$OUT/h2/mailbox" > "$log" 2>&1 &
+  APP=$!
+  local wall; wall=$(wait_for "$log" "Laboratory demo data seeded")
+  printf '%.1f %s\n' "$wall" "$(awk '{printf "%.1f", ($14 + $15) / 100}' /proc/$APP/stat)"
+  stop_app
+}
+STARTUP_ROWS=
+if step 1; then
+echo "== 1 start-up to ready with demo data (H2, fresh): default, C1 only, AppCDS + C1; $STARTUP_ROUNDS rounds interleaved"
+rm -rf "$OUT/cds" && java -Djarmode=tools -jar "$JAR" extract --destination "$OUT/cds" > /dev/null
+CDS_JAR="$OUT/cds/$(basename "$JAR")"
+rm -rf "$OUT/h2"
+java -XX:ArchiveClassesAtExit="$OUT/cds/app.jsa" -Dspring.context.exit=onRefresh -jar "$CDS_JAR" --server.port="$PORT" \
+  --billflow.mail.embedded.port="$SMTP" --spring.datasource.url="jdbc:h2:file:./$OUT/h2/billflow" \
+  --billflow.mail.embedded.directory="$OUT/h2/mailbox" > "$OUT/cds-training.log" 2>&1 || true
+for round in $(seq "$STARTUP_ROUNDS"); do
+  STARTUP_ROWS+="| default (\`java -jar\`) | $(start_h2 "$OUT/startup-default.log" -jar "$JAR" | tr ' ' '|') | $(cut -d' ' -f1 /proc/loadavg) |"$'\n'
+  STARTUP_ROWS+="| C1 only (\`-XX:TieredStopAtLevel=1\`) | $(start_h2 "$OUT/startup-c1.log" -XX:TieredStopAtLevel=1 -jar "$JAR" | tr ' ' '|') | $(cut -d' ' -f1 /proc/loadavg) |"$'\n'
+  STARTUP_ROWS+="| AppCDS + C1 only | $(start_h2 "$OUT/startup-cds.log" -XX:SharedArchiveFile="$OUT/cds/app.jsa" -XX:TieredStopAtLevel=1 -jar "$CDS_JAR" | tr ' ' '|') | $(cut -d' ' -f1 /proc/loadavg) |"$'\n'
+done
+CLASSES=$(java -Xlog:class+load:file="$OUT/classes.txt" -Dspring.context.exit=onRefresh -jar "$JAR" --server.port="$PORT" \
+  --billflow.mail.embedded.port="$SMTP" --spring.datasource.url="jdbc:h2:file:./$OUT/h2/billflow" \
+  --billflow.mail.embedded.directory="$OUT/h2/mailbox" > /dev/null 2>&1; wc -l < "$OUT/classes.txt")
+printf '%s' "$STARTUP_ROWS"
+fi
+
+# run_pg JAVA-ARGS...: the app on the PostgreSQL database $DB, in the background (APP is its pid).
 run_pg() {
   DB_URL="jdbc:postgresql://${PGHOST:-127.0.0.1}:5432/$DB" DB_USER="${PGUSER:-postgres}" DB_PASSWORD="${PGPASSWORD:-}" \
   java "$@" -XX:+ExitOnOutOfMemoryError -jar "$JAR" --spring.profiles.active=postgres \
@@ -73,16 +106,23 @@ run_pg() {
     --server.port="$PORT" > "$OUT/app-$LABEL.log" 2>&1 &
   APP=$!
 }
+
+if step 2; then
+echo "== 2 PostgreSQL database $DB: schema and demo data by the app, then $PENDING pending and $INVOICED invoiced cases by SQL"
+"${PSQL[@]}" -d postgres -c "drop database if exists $DB" -c "create database $DB"
 run_pg
 wait_for "$OUT/app-$LABEL.log" "Laboratory demo data seeded" > /dev/null
 stop_app
 LOAD_STARTED=$(date +%s)
 "${PSQL[@]}" -d "$DB" -v pending="$PENDING" -v invoiced="$INVOICED" -f scripts/benchmark/load-data.sql
 echo "loaded in $(( $(date +%s) - LOAD_STARTED )) s"
+fi
 
-echo "== 3/4 dashboard calls (-Xmx$HEAP, $THREADS threads, $SECONDS_PER_CALL s each)"
+if step 3; then
+echo "== 3 dashboard calls (-Xmx$HEAP, $THREADS threads, $SECONDS_PER_CALL s each)"
 run_pg "-Xmx$HEAP"
 wait_for "$OUT/app-$LABEL.log" "Started BillflowApplication" > /dev/null
+wait_ready
 BASE="http://localhost:$PORT/api/dashboard/pending-po"
 # A cursor is opaque to clients; the benchmark makes one for the 40,001st page of 20 (offset 800,000) as
 # the panel would reach it by "Next" (see PendingPurchaseOrderCursor: base64url of "after:PAGE:DATE:ID").
@@ -101,12 +141,12 @@ fi
 LOAD=(java scripts/benchmark/LoadClient.java)
 {
   "${LOAD[@]}" "first page (billing)" "$BASE?page=0&size=20" billing:billing "$SECONDS_PER_CALL" "$THREADS"
-  "${LOAD[@]}" "page 40,000 (offset 800,000)" "$DEEP" billing:billing "$SECONDS_PER_CALL" "$THREADS"
+  "${LOAD[@]}" "page $(( PENDING * 4 / 5 / 20 )) (offset $(( PENDING * 4 / 5 )), by cursor)" "$DEEP" billing:billing "$SECONDS_PER_CALL" "$THREADS"
   "${LOAD[@]}" "first page as a rep (1% of cases)" "$BASE?page=0&size=20" rep:rep "$SECONDS_PER_CALL" "$THREADS"
   "${LOAD[@]}" "a rep's last page" "$REP_DEEP" rep:rep "$SECONDS_PER_CALL" "$THREADS"
 } | tee "$OUT/dashboard-$LABEL.tsv"
 
-echo "== 4/4 accounting export of $(( INVOICED * 4 )) invoice lines (-Xmx$HEAP)"
+echo "== 4 accounting export of $(( INVOICED * 4 )) invoice lines (-Xmx$HEAP)"
 jstat -gc "$APP" 200 > "$OUT/jstat-$LABEL.txt" &
 JSTAT=$!
 EXPORT=$(curl -s -u demo:demo --max-time 600 -o "$OUT/export-$LABEL.csv" \
@@ -120,25 +160,74 @@ ROWS=$(( $(wc -l < "$OUT/export-$LABEL.csv" 2>/dev/null || echo 1) - 1 ))
 read -r CODE TTFB TOTAL BYTES <<< "$EXPORT"
 BYTES=${BYTES%.*}; [[ "$BYTES" =~ ^[0-9]+$ ]] || BYTES=0
 stop_app
+fi
+
+LIFECYCLE=
+if step 5; then
+echo "== 5 surgical case lifecycle on PostgreSQL, $LIFECYCLE_CLIENTS clients, $LIFECYCLE_SECONDS s"
+run_pg "-Xmx$HEAP"
+wait_for "$OUT/app-$LABEL.log" "Started BillflowApplication" > /dev/null
+wait_ready
+CPU_BEFORE=$(awk '{print $14 + $15}' /proc/$APP/stat)
+LIFECYCLE=$(java scripts/benchmark/LifecycleClient.java "http://localhost:$PORT" rep:rep billing:billing SFMC "$LIFECYCLE_SECONDS" "$LIFECYCLE_CLIENTS")
+LIFECYCLE_CPU=$(awk -v before="$CPU_BEFORE" '{printf "%.1f", ($14 + $15 - before) / 100}' /proc/$APP/stat)
+stop_app
+echo "$LIFECYCLE cpu_s=$LIFECYCLE_CPU"
+fi
+
+MAIL_ROWS=
+if step 6; then
+echo "== 6 Jakarta Mail, one invoice mail built and written in the fat jar: without / with the StreamProvider property"
+rm -rf "$OUT/mailbench" && mkdir -p "$OUT/mailbench/lib" "$OUT/mailbench/classes"
+(cd "$OUT/mailbench/lib" && jar xf "$OLDPWD/$JAR" BOOT-INF/lib)
+javac -d "$OUT/mailbench/classes" -cp "$OUT/mailbench/lib/BOOT-INF/lib/*" scripts/benchmark/MailPartBenchmark.java
+mail_bench() { java "$@" -cp "$JAR" -Dloader.path="$OUT/mailbench/classes" -Dloader.main=MailPartBenchmark \
+  org.springframework.boot.loader.launch.PropertiesLauncher 2000 | cut -f2; }
+for round in 1 2 3; do
+  without=$(mail_bench); with=$(mail_bench -Djakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider)
+  MAIL_ROWS+="| $round | $without | $with | $(echo "scale=2; $with / $without" | bc) |"$'\n'
+done
+printf '%s' "$MAIL_ROWS"
+fi
 
 REPORT="$OUT/report-$LABEL.md"
 {
   echo "# Benchmark $LABEL ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1))"
   echo
-  echo "PostgreSQL $("${PSQL[@]}" -d postgres -At -c 'show server_version'), $PENDING pending cases (100 reps), $INVOICED invoiced cases x 4 lines; app -Xmx$HEAP; $THREADS client threads, $SECONDS_PER_CALL s per call (first quarter warm-up)."
-  echo
-  echo "| call | requests | errors | p50 ms | p95 ms | p99 ms | max ms |"
-  echo "|---|---|---|---|---|---|---|"
-  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7 }' "$OUT/dashboard-$LABEL.tsv"
-  echo
-  echo "| export (Xero, $(( INVOICED * 4 )) lines) | HTTP | first byte s | total s | MB | rows | peak heap MB | app alive after |"
-  echo "|---|---|---|---|---|---|---|---|"
-  echo "| -Xmx$HEAP | ${CODE:-none} | ${TTFB:--} | ${TOTAL:--} | $(( BYTES / 1048576 )) | $ROWS | $PEAK_HEAP | $ALIVE |"
-  echo
-  echo "| start-up (H2, demo data) | seconds |"
-  echo "|---|---|"
-  echo "| fresh database: launch to demo data seeded | $STARTUP |"
-  echo "| Spring's 'Started ... in' on the fresh database | $STARTED |"
-  echo "| seeded database: launch to started | $RESTART |"
+  echo "Load average when the report was written: $(cut -d' ' -f1-3 /proc/loadavg). Steps run: $STEPS."
+  if step 3; then
+    echo
+    echo "PostgreSQL $("${PSQL[@]}" -d postgres -At -c 'show server_version'), $PENDING pending cases (100 reps), $INVOICED invoiced cases x 4 lines; app -Xmx$HEAP; $THREADS client threads, $SECONDS_PER_CALL s per call (first quarter warm-up)."
+    echo
+    echo "| call | requests | errors | p50 ms | p95 ms | p99 ms | max ms |"
+    echo "|---|---|---|---|---|---|---|"
+    awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7 }' "$OUT/dashboard-$LABEL.tsv"
+    echo
+    echo "| export (Xero, $(( INVOICED * 4 )) lines) | HTTP | first byte s | total s | MB | rows | peak heap MB | app alive after |"
+    echo "|---|---|---|---|---|---|---|---|"
+    echo "| -Xmx$HEAP | ${CODE:-none} | ${TTFB:--} | ${TOTAL:--} | $(( BYTES / 1048576 )) | $ROWS | $PEAK_HEAP | $ALIVE |"
+  fi
+  if step 5; then
+    echo
+    echo "| lifecycle, $LIFECYCLE_CLIENTS clients, $LIFECYCLE_SECONDS s (PostgreSQL) | cases | errors | cases/s | p50 ms | p95 ms | app CPU s |"
+    echo "|---|---|---|---|---|---|---|"
+    echo "| submit, PO, invoice, email, paid | $(echo "$LIFECYCLE" | tr '\t' '|') | $LIFECYCLE_CPU |"
+  fi
+  if step 1; then
+    echo
+    echo "Start-up, fresh H2 with demo data, launch to \"Laboratory demo data seeded\" ($CLASSES classes loaded by the refresh alone):"
+    echo
+    echo "| JVM | wall s | process CPU s | load |"
+    echo "|---|---|---|---|"
+    printf '%s' "$STARTUP_ROWS"
+  fi
+  if step 6; then
+    echo
+    echo "Jakarta Mail, microseconds per invoice mail (text + 40 KB PDF) built and written in the fat jar:"
+    echo
+    echo "| round | without the property | with it | ratio |"
+    echo "|---|---|---|---|"
+    printf '%s' "$MAIL_ROWS"
+  fi
 } > "$REPORT"
 cat "$REPORT"

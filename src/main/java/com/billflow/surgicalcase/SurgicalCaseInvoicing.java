@@ -60,18 +60,20 @@ public class SurgicalCaseInvoicing {
     /**
      * Allocates the invoice number, renders and stores the PDF, and stores the default invoice mail
      * (To: the facility's first billing contact) that Send Invoice starts from; answers the number.
+     * The number is reserved for the case in a short transaction of its own (the series is not locked
+     * while the PDF renders); a retry after a failure gets the same number and invoice date.
      */
     @Transactional
     public String issueInvoice(Long caseId) {
         SurgicalCase surgicalCase = cases.get(caseId);
         Facility facility = facilities.get(surgicalCase.getFacilityCode());
-        LocalDate today = LocalDate.now(clock);
-        String number = numbers.next(INVOICE_SERIES, new NumberPattern(properties.surgicalCase().invoiceNumberPattern()), today);
-        surgicalCase.issueInvoice(number, today, facility.getPaymentTermsDays());
+        NumberAllocator.Reserved number = numbers.reserve(OWNER_TYPE, caseId, INVOICE_SERIES,
+                new NumberPattern(properties.surgicalCase().invoiceNumberPattern()), LocalDate.now(clock));
+        surgicalCase.issueInvoice(number.number(), number.date(), facility.getPaymentTermsDays());
         byte[] pdf = pdfRenderer.render(documents.invoice(surgicalCase, facility));
-        store.store(OWNER_TYPE, caseId, DocumentKind.INVOICE, number + ".pdf", pdf);
+        store.store(OWNER_TYPE, caseId, DocumentKind.INVOICE, number.number() + ".pdf", pdf);
         invoiceMails.save(caseId, defaultEmail(surgicalCase, facility));
-        return number;
+        return number.number();
     }
 
     /** The invoice mail as it stands: the default, or what the user chose in Send Invoice. */

@@ -71,7 +71,8 @@ public class SurgicalCaseService {
                     blankToNull(line.serialNumber()), line.description().strip(), line.quantity(), unitPrice(i, line.unitPrice(), currency)));
         }
         LocalDate today = LocalDate.now(clock);
-        String caseNumber = numbers.next("surgical-case", new NumberPattern(properties.surgicalCase().caseNumberPattern()), today);
+        // unique, not gap-free: a sequence, so no lock is held while the process starts
+        String caseNumber = numbers.nextUnordered("surgical-case", new NumberPattern(properties.surgicalCase().caseNumberPattern()), today);
         SurgicalCase surgicalCase = cases.save(new SurgicalCase(caseNumber, facility.getCode(), request.surgeon().strip(),
                 request.procedure().strip(), request.procedureDate(), rep, request.patientRef(), currency, lines, Instant.now(clock)));
         pendingSummary.entered(surgicalCase);
