@@ -100,7 +100,7 @@ class CaseConsoleController {
         if (binding.hasErrors()) {
             return form(form, model);
         }
-        SubmitCaseRequest request = form.toRequest(facilityCodeOf(form.getFacility()));
+        SubmitCaseRequest request = form.toRequest(cases.facilityCodeOf(form.getFacility()));
         for (ConstraintViolation<SubmitCaseRequest> violation : validator.validate(request)) {
             String path = violation.getPropertyPath().toString();
             binding.rejectValue(path.equals("facilityCode") ? "facility" : path, "invalid", violation.getMessage());
@@ -160,17 +160,6 @@ class CaseConsoleController {
         model.addAttribute("reps", userNames.membersOf(Groups.SALES_REP));
         model.addAttribute("patientRefRule", PATIENT_REF_RULE);
         return "surgicalcase/caseForm";
-    }
-
-    /** The facility a name or code names; any other text goes on as it is, for the service to refuse. */
-    private String facilityCodeOf(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String wanted = text.strip();
-        return facilities.all().stream()
-                .filter(f -> f.getCode().equalsIgnoreCase(wanted) || f.getName().equalsIgnoreCase(wanted))
-                .map(Facility::getCode).findFirst().orElse(wanted);
     }
 
     private List<Facility> sortedFacilities() {

@@ -79,6 +79,22 @@ public class SurgicalCaseService {
         return surgicalCase;
     }
 
+    /**
+     * The code of the facility that {@code nameOrCode} names (its code or its name, any case), for
+     * forms where a user types the facility; any other text comes back stripped, for
+     * {@link #submit} to refuse as an unknown facility. Null for a blank text.
+     */
+    @Transactional(readOnly = true)
+    public String facilityCodeOf(String nameOrCode) {
+        if (nameOrCode == null || nameOrCode.isBlank()) {
+            return null;
+        }
+        String wanted = nameOrCode.strip();
+        return facilities.all().stream()
+                .filter(f -> f.getCode().equalsIgnoreCase(wanted) || f.getName().equalsIgnoreCase(wanted))
+                .map(Facility::getCode).findFirst().orElse(wanted);
+    }
+
     @Transactional(readOnly = true)
     public SurgicalCase get(Long id) {
         return cases.findById(id).orElseThrow(() -> NotFoundException.of("Surgical case", id));
