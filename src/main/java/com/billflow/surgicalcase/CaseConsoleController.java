@@ -75,14 +75,18 @@ class CaseConsoleController {
                 @RequestParam(required = false) String rep,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                @RequestParam(required = false) CaseListQuery.Awaiting awaiting,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate invoicedFrom,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate invoicedTo,
                 @RequestParam(defaultValue = "0") int page, Authentication user, Model model) {
         Caller caller = Caller.from(user);
         boolean backOffice = caller.isIn(Groups.BILLING, Groups.ADMIN);
         CaseListQuery.Filter filter = new CaseListQuery.Filter(status, blankToNull(facility),
-                backOffice ? blankToNull(rep) : caller.userId(), from, to, page);
+                backOffice ? blankToNull(rep) : caller.userId(), from, to, awaiting, invoicedFrom, invoicedTo, page);
         model.addAttribute("filter", filter);
         model.addAttribute("result", caseList.find(filter));
         model.addAttribute("statuses", SurgicalCaseStatus.values());
+        model.addAttribute("awaitings", CaseListQuery.Awaiting.values());
         model.addAttribute("facilities", sortedFacilities());
         model.addAttribute("reps", backOffice ? userNames.membersOf(Groups.SALES_REP) : List.of());
         return "surgicalcase/caseList";

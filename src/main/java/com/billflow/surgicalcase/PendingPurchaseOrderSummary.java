@@ -5,13 +5,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * How many cases wait for a PO and what they are worth, per rep and currency: the table
@@ -20,15 +16,15 @@ import java.util.TreeMap;
  * the cases commit or roll back together.
  * <p>
  * The rows are changed by {@code set case_count = case_count + n} only (atomic on any number of nodes,
- * no read-modify-write), and as late as possible: the changes of one transaction are added up and
- * written just before it commits, in key order, so a row stays locked only for the commit itself
- * rather than through the process start, and two transactions never wait for each other crosswise.
+ * no read-modify-write), and as late as possible ({@link CommitTimeCounters}): a row stays locked only
+ * for the commit itself rather than through the process start.
  */
 @Component
 public class PendingPurchaseOrderSummary {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate newTransaction;
+    private final CommitTimeCounters<Key> counters = new CommitTimeCounters<>("The pending PO summary", this::write);
 
     PendingPurchaseOrderSummary(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
@@ -47,18 +43,19 @@ public class PendingPurchaseOrderSummary {
     }
 
     private void change(SurgicalCase surgicalCase, int cases, BigDecimal value) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            throw new IllegalStateException("The pending PO summary changes only inside the transaction that changes the case");
-        }
         Key key = new Key(surgicalCase.getRep(), surgicalCase.currency().getCurrencyCode());
         ensureRow(key);
-        Changes changes = (Changes) TransactionSynchronizationManager.getResource(this);
-        if (changes == null) {
-            changes = new Changes();
-            TransactionSynchronizationManager.bindResource(this, changes);
-            TransactionSynchronizationManager.registerSynchronization(changes);
+        counters.add(key, cases, value);
+    }
+
+    private void write(Key key, CommitTimeCounters.Delta delta) {
+        int updated = jdbc.sql("""
+                        update pending_po_summary set case_count = case_count + ?, total_value = total_value + ?
+                        where rep = ? and currency = ?""")
+                .param(delta.cases()).param(delta.value()).param(key.rep()).param(key.currency()).update();
+        if (updated != 1) {
+            throw new IllegalStateException("pending_po_summary has no row for " + key + ": was it deleted by hand?");
         }
-        changes.add(key, cases, value);
     }
 
     /** Created in its own short transaction, so that two first cases of a rep on two nodes both succeed. */
@@ -85,43 +82,6 @@ public class PendingPurchaseOrderSummary {
         public int compareTo(Key other) {
             int byRep = rep.compareTo(other.rep);
             return byRep != 0 ? byRep : currency.compareTo(other.currency);
-        }
-    }
-
-    private record Delta(long cases, BigDecimal value) {
-        Delta plus(long moreCases, BigDecimal moreValue) {
-            return new Delta(cases + moreCases, value.add(moreValue));
-        }
-    }
-
-    /** One transaction's changes, written just before it commits. */
-    private final class Changes implements TransactionSynchronization {
-
-        private final Map<Key, Delta> deltas = new TreeMap<>();
-
-        void add(Key key, int cases, BigDecimal value) {
-            deltas.merge(key, new Delta(cases, value), (a, b) -> a.plus(b.cases(), b.value()));
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            deltas.forEach((key, delta) -> {
-                if (delta.cases() == 0 && delta.value().signum() == 0) {
-                    return;
-                }
-                int updated = jdbc.sql("""
-                                update pending_po_summary set case_count = case_count + ?, total_value = total_value + ?
-                                where rep = ? and currency = ?""")
-                        .param(delta.cases()).param(delta.value()).param(key.rep()).param(key.currency()).update();
-                if (updated != 1) {
-                    throw new IllegalStateException("pending_po_summary has no row for " + key + ": was it deleted by hand?");
-                }
-            });
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(PendingPurchaseOrderSummary.this);
         }
     }
 }

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Submitting cases and every status change of a case. Invoicing lives in {@link SurgicalCaseInvoicing}. */
 @Service
@@ -43,10 +44,12 @@ public class SurgicalCaseService {
     private final BillflowProperties properties;
     private final Clock clock;
     private final Payments payments;
+    private final CaseFigures figures;
 
-    SurgicalCaseService(Payments payments, SurgicalCaseRepository cases, FacilityService facilities, NumberAllocator numbers,
+    SurgicalCaseService(CaseFigures figures, Payments payments, SurgicalCaseRepository cases, FacilityService facilities, NumberAllocator numbers,
                         SurgicalCaseWorkflow process, PendingPurchaseOrderSummary pendingSummary, IdentityService identity,
                         BillflowProperties properties, Clock clock) {
+        this.figures = figures;
         this.payments = payments;
         this.cases = cases;
         this.pendingSummary = pendingSummary;
@@ -75,6 +78,7 @@ public class SurgicalCaseService {
         SurgicalCase surgicalCase = cases.save(new SurgicalCase(caseNumber, facility.getCode(), request.surgeon().strip(),
                 request.procedure().strip(), request.procedureDate(), rep, request.patientRef(), currency, lines, Instant.now(clock)));
         pendingSummary.entered(surgicalCase);
+        figures.changed(Set.of(), surgicalCase);
         process.start(surgicalCase);
         return surgicalCase;
     }
@@ -114,16 +118,20 @@ public class SurgicalCaseService {
     @Transactional
     public SurgicalCase recordPurchaseOrders(Long id, String forAllManufacturers, Map<String, String> byManufacturer) {
         SurgicalCase surgicalCase = get(id);
+        Set<CaseFigures.Key> before = figures.snapshot(surgicalCase);
         surgicalCase.recordPurchaseOrders(PurchaseOrders.of(forAllManufacturers, byManufacturer, surgicalCase.manufacturers()));
         pendingSummary.left(surgicalCase);
+        figures.changed(before, surgicalCase);
         return surgicalCase;
     }
 
     @Transactional
     public SurgicalCase cancel(Long id) {
         SurgicalCase surgicalCase = get(id);
+        Set<CaseFigures.Key> before = figures.snapshot(surgicalCase);
         surgicalCase.cancel(Instant.now(clock));
         pendingSummary.left(surgicalCase);
+        figures.changed(before, surgicalCase);
         process.cancel(surgicalCase);
         return surgicalCase;
     }
@@ -144,7 +152,9 @@ public class SurgicalCaseService {
         surgicalCase.checkInvoicePayable();
         Payment payment = payments.towards(PaymentSubject.CASE_INVOICE, id, surgicalCase.total(), input, actor);
         if (payment.settles()) {
+            Set<CaseFigures.Key> before = figures.snapshot(surgicalCase);
             surgicalCase.markInvoicePaid(Instant.now(clock));
+            figures.changed(before, surgicalCase);
         }
         return payment;
     }
@@ -155,7 +165,9 @@ public class SurgicalCaseService {
         SurgicalCase surgicalCase = get(id);
         surgicalCase.checkCommissionPayable();
         Payment payment = payments.standalone(PaymentSubject.CASE_COMMISSION, id, surgicalCase.currency(), input, actor);
+        Set<CaseFigures.Key> before = figures.snapshot(surgicalCase);
         surgicalCase.markCommissionPaid(Instant.now(clock));
+        figures.changed(before, surgicalCase);
         return payment;
     }
 
