@@ -44,9 +44,7 @@
 
   async function load() {
     try {
-      const response = await fetch('/api/dashboard/charts', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
-      const body = await response.json();
-      if (!response.ok) throw new Error(body.message || response.statusText);
+      const body = await window.Billflow.getJson('/api/dashboard/charts');
       document.getElementById('charts-scope').textContent = 'Values in ' + body.currency + '; other currencies in the tooltips.';
       Object.keys(CHARTS).forEach((key) => render(key, body[key]));
       document.getElementById('charts').dataset.loaded = 'true';

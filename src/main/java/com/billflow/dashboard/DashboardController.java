@@ -30,10 +30,10 @@ class DashboardController {
         this.charts = charts;
     }
 
-    /** The page itself is static; it reads the API below with the signed-in session. */
+    /** The page: its panels read the APIs below with the signed-in session. */
     @GetMapping("/dashboard")
     String dashboard() {
-        return "forward:/billflow/dashboard.html";
+        return "dashboard/dashboard";
     }
 
     /**

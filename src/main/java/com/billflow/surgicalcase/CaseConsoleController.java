@@ -78,11 +78,13 @@ class CaseConsoleController {
                 @RequestParam(required = false) CaseListQuery.Awaiting awaiting,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate invoicedFrom,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate invoicedTo,
-                @RequestParam(defaultValue = "0") int page, Authentication user, Model model) {
+                @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String after,
+                @RequestParam(required = false) String before, Authentication user, Model model) {
         Caller caller = Caller.from(user);
         boolean backOffice = caller.isIn(Groups.BILLING, Groups.ADMIN);
         CaseListQuery.Filter filter = new CaseListQuery.Filter(status, blankToNull(facility),
-                backOffice ? blankToNull(rep) : caller.userId(), from, to, awaiting, invoicedFrom, invoicedTo, page);
+                backOffice ? blankToNull(rep) : caller.userId(), from, to, awaiting, invoicedFrom, invoicedTo, page,
+                CaseListQuery.Key.parse(after), CaseListQuery.Key.parse(before));
         model.addAttribute("filter", filter);
         model.addAttribute("result", caseList.find(filter));
         model.addAttribute("statuses", SurgicalCaseStatus.values());

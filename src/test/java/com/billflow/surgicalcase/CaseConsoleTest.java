@@ -56,6 +56,55 @@ class CaseConsoleTest extends IntegrationTest {
     }
 
     @Test
+    void theListPagesByKeyAndPageNumbersStillWork() throws Exception {
+        // given a rep with 53 cases, two on each day, plus the Pending PO's panel
+        var facility = fixtures.facility(false);
+        String rep = fixtures.user(Groups.SALES_REP);
+        LocalDate first = LocalDate.now(clock).minusDays(60);
+        for (int i = 0; i < 53; i++) {
+            cases.submit(com.billflow.support.Fixtures.request(facility.getCode(), rep, first.plusDays(i / 2)), fixtures.caller(rep));
+        }
+
+        // when the first page is shown
+        String page1 = mvc.perform(get("/console/cases").with(as(rep, Groups.SALES_REP)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"pending-po\"")))
+                .andExpect(content().string(containsString("data-case-link=\"/console/cases/\"")))
+                .andReturn().getResponse().getContentAsString();
+
+        // then 50 rows, and Next leads past the last one by its key
+        assertThat(rowsOf(page1)).hasSize(50);
+        String next = linkOf(page1, "Next");
+        assertThat(next).contains("after=").contains("page=1");
+        String page2 = mvc.perform(get(next).with(as(rep, Groups.SALES_REP))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(rowsOf(page2)).hasSize(3).doesNotContainAnyElementsOf(rowsOf(page1));
+        assertThat(page2).contains("Page 2").doesNotContain(">Next</a>");
+
+        // and Previous by key comes back to the same first page, as does the bare page number 0; page=1 is page 2
+        String back = mvc.perform(get(linkOf(page2, "Previous")).with(as(rep, Groups.SALES_REP))).andReturn().getResponse().getContentAsString();
+        assertThat(rowsOf(back)).isEqualTo(rowsOf(page1));
+        String byNumber = mvc.perform(get("/console/cases?page=1").with(as(rep, Groups.SALES_REP))).andReturn().getResponse().getContentAsString();
+        assertThat(rowsOf(byNumber)).isEqualTo(rowsOf(page2));
+
+        // a mangled key or a page number too deep is a 400 page with what to do, not a 500
+        mvc.perform(get("/console/cases?after=yesterday").with(as(rep, Groups.SALES_REP)))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("follow Next or Previous")));
+        mvc.perform(get("/console/cases?page=500").with(as(rep, Groups.SALES_REP)))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("too deep for a page number")));
+    }
+
+    /** The case numbers of a list page's rows, in order. */
+    private static java.util.List<String> rowsOf(String html) {
+        return java.util.regex.Pattern.compile("<td data-label=\"Case\"><a href=\"[^\"]+\">([^<]+)</a>").matcher(html)
+                .results().map(m -> m.group(1)).toList();
+    }
+
+    private static String linkOf(String html, String text) {
+        var link = java.util.regex.Pattern.compile("<a href=\"([^\"]+)\">" + text + "</a>").matcher(html);
+        assertThat(link.find()).as("a link " + text).isTrue();
+        return link.group(1).replace("&amp;", "&");
+    }
+
+    @Test
     void aRepListsOnlyTheirOwnCasesAndAnotherRepsCaseIsNotFound() throws Exception {
         // given
         SurgicalCase own = fixtures.submittedCase(false);
