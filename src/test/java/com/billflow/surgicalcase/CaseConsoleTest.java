@@ -17,6 +17,7 @@ import org.springframework.web.context.WebApplicationContext;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import static com.billflow.surgicalcase.process.SurgicalCaseBillingProcess.TASK_EMAIL_INVOICE;
 import static com.billflow.surgicalcase.process.SurgicalCaseBillingProcess.TASK_GENERATE_INVOICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -271,6 +272,66 @@ class CaseConsoleTest extends IntegrationTest {
                 .andExpect(flash().attribute("message", "Commission marked paid."));
         assertThat(cases.get(c.getId()).getStatus()).isEqualTo(SurgicalCaseStatus.PAID);
         assertThat(cases.payments(c.getId())).extracting(Payment::getReference).containsExactly("Cheque 1042", null, "Payroll 11");
+    }
+
+    @Test
+    void billingRecordsAnInvoiceSentByHand() throws Exception {
+        // given an invoiced case waiting in Send Invoice
+        SurgicalCase c = fixtures.submittedCase(false);
+        String billing = fixtures.user(Groups.BILLING);
+        String url = "/console/cases/" + c.getId();
+        mvc.perform(post(url + "/purchase-orders").param("allManufacturers", "PO-8").with(as(billing, Groups.BILLING)).with(csrf()));
+        runJobs(c);
+        mvc.perform(get(url).with(as(billing, Groups.BILLING))).andExpect(content().string(containsString("I sent it myself")));
+
+        // when billing says they sent it themselves (a rep may not)
+        mvc.perform(post(url + "/sent-manually").with(as(c.getRep(), Groups.SALES_REP)).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post(url + "/sent-manually").with(as(billing, Groups.BILLING)).with(csrf()))
+                .andExpect(flash().attribute("message", "Invoice recorded as sent by you."));
+
+        // then Send Invoice is done by hand, no mail went out, and the payments wait; a second press is refused
+        SurgicalCase sent = cases.get(c.getId());
+        assertThat(sent.getInvoiceSentBy()).isEqualTo(SendMethod.MANUAL);
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+        mvc.perform(post(url + "/sent-manually").with(as(billing, Groups.BILLING)).with(csrf()))
+                .andExpect(flash().attribute("error", containsString("cannot record the invoice as sent now")));
+    }
+
+    @Test
+    void aFailedInvoiceMailIsShownWithSendAgain() throws Exception {
+        // given an invoice handed over for email while the SMTP server is away, its retries used up
+        SurgicalCase c = fixtures.submittedCase(false);
+        String billing = fixtures.user(Groups.BILLING);
+        String url = "/console/cases/" + c.getId();
+        mvc.perform(post(url + "/purchase-orders").param("allManufacturers", "PO-6").with(as(billing, Groups.BILLING)).with(csrf()));
+        runJobs(c);
+        mvc.perform(post(url + "/email").param("to", "ap@hospital.example").param("subject", "Invoice").param("body", "Attached.")
+                        .with(as(billing, Groups.BILLING)).with(csrf()))
+                .andExpect(flash().attribute("message", containsString("handed over for email")));
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.getCaseNumber()).singleResult().getId();
+        var emailJob = management.createJobQuery().processInstanceId(instance).activityId(TASK_EMAIL_INVOICE).singleResult();
+        smtp.stop();
+        for (int attempt = 0; attempt < 4 && runtime.createIncidentQuery().processInstanceId(instance).count() == 0; attempt++) {
+            try {
+                management.executeJob(emailJob.getId());
+            } catch (RuntimeException smtpAway) {
+                // each failure uses up one retry of R3/PT5M; the last becomes an incident
+            }
+        }
+        smtp.start();
+        assertThat(runtime.createIncidentQuery().processInstanceId(instance).activityId(TASK_EMAIL_INVOICE).count()).isEqualTo(1);
+
+        // then Event Detail says so and offers Send again, which sends the mail
+        mvc.perform(get(url).with(as(billing, Groups.BILLING)))
+                .andExpect(content().string(containsString("The invoice mail could not be sent")))
+                .andExpect(content().string(containsString("Send again")));
+        mvc.perform(post(url + "/send-again").with(as(billing, Groups.BILLING)).with(csrf()))
+                .andExpect(flash().attribute("message", containsString("being sent again")));
+        management.executeJob(emailJob.getId());
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(cases.get(c.getId()).getInvoiceSentBy()).isEqualTo(SendMethod.EMAIL);
+        mvc.perform(get(url).with(as(billing, Groups.BILLING)))
+                .andExpect(content().string(not(containsString("could not be sent"))));
     }
 
     private void runJobs(SurgicalCase c) {
