@@ -1,11 +1,8 @@
 package com.billflow.surgicalcase;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -44,13 +41,11 @@ class CaseFigures {
     }
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate newTransaction;
-    private final CommitTimeCounters<Key> counters = new CommitTimeCounters<>("The dashboard's case figures", this::write);
+    private final CommitTimeCounters<Key> counters;
 
     CaseFigures(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
-        this.newTransaction = new TransactionTemplate(transactionManager);
-        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.counters = new CommitTimeCounters<>("The dashboard's case figures", this::write, transactionManager);
     }
 
     /** The rows the case counts in now; take it before changing the case and pass it to {@link #changed}. */
@@ -102,20 +97,12 @@ class CaseFigures {
         }
     }
 
-    /** Created in its own short transaction, so that two first cases of a row on two nodes both succeed. */
     private void ensureRow(Key key) {
-        boolean exists = jdbc.sql("select count(*) from case_figures where measure = ? and rep = ? and currency = ? and figure_date = ?")
-                .param(key.measure()).param(key.rep()).param(key.currency()).param(key.day()).query(Long.class).single() > 0;
-        if (exists) {
-            return;
-        }
-        try {
-            newTransaction.executeWithoutResult(status -> jdbc.sql("""
-                            insert into case_figures (measure, rep, currency, figure_date, case_count, total_value)
-                            values (?, ?, ?, ?, 0, 0)""")
-                    .param(key.measure()).param(key.rep()).param(key.currency()).param(key.day()).update());
-        } catch (DuplicateKeyException createdByAnotherCaller) {
-            // the other caller's row serves us too
-        }
+        counters.ensureRow(() -> jdbc.sql("select count(*) from case_figures where measure = ? and rep = ? and currency = ? and figure_date = ?")
+                        .param(key.measure()).param(key.rep()).param(key.currency()).param(key.day()).query(Long.class).single() > 0,
+                () -> jdbc.sql("""
+                                insert into case_figures (measure, rep, currency, figure_date, case_count, total_value)
+                                values (?, ?, ?, ?, 0, 0)""")
+                        .param(key.measure()).param(key.rep()).param(key.currency()).param(key.day()).update());
     }
 }

@@ -1,12 +1,17 @@
 package com.billflow.surgicalcase;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 
 /**
  * Counters of cases and value kept in a table beside the cases: the changes of one transaction
@@ -31,11 +36,32 @@ final class CommitTimeCounters<K extends Comparable<K>> {
 
     private final String what;
     private final BiConsumer<K, Delta> writer;
+    private final TransactionTemplate newTransaction;
 
-    /** @param what the counters' name for the error when no transaction is active, e.g. "The pending PO summary" */
-    CommitTimeCounters(String what, BiConsumer<K, Delta> writer) {
+    /**
+     * @param what   the counters' name for the error when no transaction is active, e.g. "The pending PO summary"
+     * @param writer adds a delta to its row ({@code update ... set n = n + ?}); the row exists ({@link #ensureRow})
+     */
+    CommitTimeCounters(String what, BiConsumer<K, Delta> writer, PlatformTransactionManager transactionManager) {
         this.what = what;
         this.writer = writer;
+        this.newTransaction = new TransactionTemplate(transactionManager);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * Creates a counter row at zero unless it {@code exists}, in its own short transaction, so that two
+     * first cases of a row on two nodes both succeed (the loser's duplicate key is the winner's row).
+     */
+    void ensureRow(BooleanSupplier exists, Runnable insertAtZero) {
+        if (exists.getAsBoolean()) {
+            return;
+        }
+        try {
+            newTransaction.executeWithoutResult(status -> insertAtZero.run());
+        } catch (DuplicateKeyException createdByAnotherCaller) {
+            // the other caller's row serves us too
+        }
     }
 
     /** Adds to the counter row {@code key} when the caller's transaction commits; needs a transaction. */

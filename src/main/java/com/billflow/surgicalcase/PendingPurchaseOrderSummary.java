@@ -1,11 +1,8 @@
 package com.billflow.surgicalcase;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 
@@ -23,13 +20,11 @@ import java.math.BigDecimal;
 public class PendingPurchaseOrderSummary {
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate newTransaction;
-    private final CommitTimeCounters<Key> counters = new CommitTimeCounters<>("The pending PO summary", this::write);
+    private final CommitTimeCounters<Key> counters;
 
     PendingPurchaseOrderSummary(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
-        this.newTransaction = new TransactionTemplate(transactionManager);
-        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.counters = new CommitTimeCounters<>("The pending PO summary", this::write, transactionManager);
     }
 
     /** The case has just been submitted (PENDING_PO). Needs a transaction. */
@@ -44,7 +39,9 @@ public class PendingPurchaseOrderSummary {
 
     private void change(SurgicalCase surgicalCase, int cases, BigDecimal value) {
         Key key = new Key(surgicalCase.getRep(), surgicalCase.currency().getCurrencyCode());
-        ensureRow(key);
+        counters.ensureRow(() -> exists(key), () -> jdbc.sql(
+                        "insert into pending_po_summary (rep, currency, case_count, total_value) values (?, ?, 0, 0)")
+                .param(key.rep()).param(key.currency()).update());
         counters.add(key, cases, value);
     }
 
@@ -55,20 +52,6 @@ public class PendingPurchaseOrderSummary {
                 .param(delta.cases()).param(delta.value()).param(key.rep()).param(key.currency()).update();
         if (updated != 1) {
             throw new IllegalStateException("pending_po_summary has no row for " + key + ": was it deleted by hand?");
-        }
-    }
-
-    /** Created in its own short transaction, so that two first cases of a rep on two nodes both succeed. */
-    private void ensureRow(Key key) {
-        if (exists(key)) {
-            return;
-        }
-        try {
-            newTransaction.executeWithoutResult(status -> jdbc.sql(
-                            "insert into pending_po_summary (rep, currency, case_count, total_value) values (?, ?, 0, 0)")
-                    .param(key.rep()).param(key.currency()).update());
-        } catch (DuplicateKeyException createdByAnotherCaller) {
-            // the other caller's row serves us too
         }
     }
 
