@@ -26,16 +26,18 @@
       animation: false,
       aria: { enabled: true },
       color: [COLOURS[key]],
-      grid: { left: 40, right: 12, top: 28, bottom: 40, containLabel: true },
+      grid: { left: 8, right: 12, top: 40, bottom: 8, containLabel: true },
       tooltip: { trigger: 'item', formatter: (p) => `${bars[p.dataIndex].label}<br>${bars[p.dataIndex].count} cases<br>${bars[p.dataIndex].allValues.join('<br>') || ''}` },
-      xAxis: { type: 'category', data: bars.map((b) => b.label), axisLabel: { interval: 0, overflow: 'break', width: 80 } },
+      // axis names wrap within their slot, so a phone's narrow charts keep them apart
+      xAxis: { type: 'category', data: bars.map((b) => b.label),
+        axisLabel: { interval: 0, overflow: 'break', width: Math.max(40, (element.clientWidth - 60) / bars.length - 6) } },
       yAxis: { type: 'value', name: 'cases', minInterval: 1 },
       series: [{
         type: 'bar',
         name: 'Cases',
         data: bars.map((b) => b.count),
         cursor: 'pointer',
-        label: { show: true, position: 'top', formatter: (p) => `${bars[p.dataIndex].count} · ${bars[p.dataIndex].value}` },
+        label: { show: true, position: 'top', fontSize: 11, formatter: (p) => `${bars[p.dataIndex].count}\n${bars[p.dataIndex].value}` },
       }],
     });
     chart.on('click', (params) => { window.location.href = bars[params.dataIndex].link; });
