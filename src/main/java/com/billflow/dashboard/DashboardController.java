@@ -23,15 +23,17 @@ class DashboardController {
     static final int MAX_PAGE_SIZE = 100;
 
     private final PendingPurchaseOrderQuery pendingPurchaseOrders;
+    private final CaseCharts charts;
 
-    DashboardController(PendingPurchaseOrderQuery pendingPurchaseOrders) {
+    DashboardController(PendingPurchaseOrderQuery pendingPurchaseOrders, CaseCharts charts) {
         this.pendingPurchaseOrders = pendingPurchaseOrders;
+        this.charts = charts;
     }
 
-    /** The page itself is static; it reads the API below with the signed-in session. */
+    /** The page: its panels read the APIs below with the signed-in session. */
     @GetMapping("/dashboard")
     String dashboard() {
-        return "forward:/billflow/dashboard.html";
+        return "dashboard/dashboard";
     }
 
     /**
@@ -66,8 +68,28 @@ class DashboardController {
             throw new InvalidInputException("page " + page + " of " + size + " is too deep for a page number (at most the first "
                     + PendingPurchaseOrderQuery.MAX_OFFSET_ROWS + " items): follow nextCursor from an earlier page instead");
         }
+        return pendingPurchaseOrders.page(page, size, from, repOf(user));
+    }
+
+    /**
+     * The dashboard's charts. Sales reps see their own cases; billing and administrators every rep's.
+     * Read from counters kept with every change of a case, so the cost does not grow with the number of cases.
+     */
+    @Operation(summary = "The dashboard's charts", description = "Cases by status; cases waiting for a PO by the age of their"
+            + " event (0–7, 8–30, 31–60, > 60 days); issued invoices not yet paid in full by the age of the invoice (0–30, 31–60,"
+            + " 61–90, > 90 days); invoiced cases whose commission is not yet paid, by rep. Each bar has its count, its value per"
+            + " currency (formatted in `value` for the dashboard's currency) and `link`, the Console case list of exactly its cases."
+            + " Sales reps see their own cases; billing and administrators every rep's.")
+    @GetMapping("/api/dashboard/charts")
+    @ResponseBody
+    @PreAuthorize("hasAnyAuthority('sales-rep', 'billing', 'camunda-admin')")
+    CaseCharts.Charts charts(Authentication user) {
+        return charts.charts(repOf(user));
+    }
+
+    /** Null for billing and administrators (every rep), else the signed-in rep. */
+    private static String repOf(Authentication user) {
         Caller caller = Caller.from(user);
-        String rep = caller.isIn(Groups.BILLING, Groups.ADMIN) ? null : caller.userId();
-        return pendingPurchaseOrders.page(page, size, from, rep);
+        return caller.isIn(Groups.BILLING, Groups.ADMIN) ? null : caller.userId();
     }
 }

@@ -77,14 +77,20 @@ class CaseConsoleController {
                 @RequestParam(required = false) String rep,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(defaultValue = "0") int page, Authentication user, Model model) {
+                @RequestParam(required = false) CaseListQuery.Awaiting awaiting,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate invoicedFrom,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate invoicedTo,
+                @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String after,
+                @RequestParam(required = false) String before, Authentication user, Model model) {
         Caller caller = Caller.from(user);
         boolean backOffice = caller.isIn(Groups.BILLING, Groups.ADMIN);
         CaseListQuery.Filter filter = new CaseListQuery.Filter(status, blankToNull(facility),
-                backOffice ? blankToNull(rep) : caller.userId(), from, to, page);
+                backOffice ? blankToNull(rep) : caller.userId(), from, to, awaiting, invoicedFrom, invoicedTo, page,
+                CaseListQuery.Key.parse(after), CaseListQuery.Key.parse(before));
         model.addAttribute("filter", filter);
         model.addAttribute("result", caseList.find(filter));
         model.addAttribute("statuses", SurgicalCaseStatus.values());
+        model.addAttribute("awaitings", CaseListQuery.Awaiting.values());
         model.addAttribute("facilities", sortedFacilities());
         model.addAttribute("reps", backOffice ? userNames.membersOf(Groups.SALES_REP) : List.of());
         return "surgicalcase/caseList";
@@ -102,7 +108,7 @@ class CaseConsoleController {
         if (binding.hasErrors()) {
             return form(form, model);
         }
-        SubmitCaseRequest request = form.toRequest(facilityCodeOf(form.getFacility()));
+        SubmitCaseRequest request = form.toRequest(cases.facilityCodeOf(form.getFacility()));
         for (ConstraintViolation<SubmitCaseRequest> violation : validator.validate(request)) {
             String path = violation.getPropertyPath().toString();
             binding.rejectValue(path.equals("facilityCode") ? "facility" : path, "invalid", violation.getMessage());
@@ -162,17 +168,6 @@ class CaseConsoleController {
         model.addAttribute("reps", userNames.membersOf(Groups.SALES_REP));
         model.addAttribute("patientRefRule", PATIENT_REF_RULE);
         return "surgicalcase/caseForm";
-    }
-
-    /** The facility a name or code names; any other text goes on as it is, for the service to refuse. */
-    private String facilityCodeOf(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String wanted = text.strip();
-        return facilities.all().stream()
-                .filter(f -> f.getCode().equalsIgnoreCase(wanted) || f.getName().equalsIgnoreCase(wanted))
-                .map(Facility::getCode).findFirst().orElse(wanted);
     }
 
     private List<Facility> sortedFacilities() {

@@ -106,6 +106,23 @@ class EventDetailController {
                 () -> tasks.emailInvoice(id, mail, Caller.from(user)));
     }
 
+    /** "Sent it myself": the user downloaded the invoice and sent it on their own (Send Invoice by hand). */
+    @PostMapping("/sent-manually")
+    @PreAuthorize(CASE_WORKERS)
+    String sentManually(@PathVariable Long id, Authentication user, RedirectAttributes redirect) {
+        return act(id, redirect, "Invoice recorded as sent by you.", () -> tasks.recordInvoiceSentManually(id, Caller.from(user)));
+    }
+
+    /** "Send again": the e-mail step failed through its retries; one more try, now. */
+    @PostMapping("/send-again")
+    @PreAuthorize(CASE_WORKERS)
+    String sendAgain(@PathVariable Long id, RedirectAttributes redirect) {
+        return act(id, redirect, "The invoice mail is being sent again.", () -> {
+            timeline.retryEmail(cases.get(id));
+            return cases.get(id);
+        });
+    }
+
     /**
      * "Invoice Paid": completes Mark Invoice Paid with the payment posted next to the button
      * ({@code paymentDate}, {@code amount}, {@code reference}; blank: today, the open amount). A partial

@@ -61,6 +61,7 @@ class EventDetailView {
         model.addAttribute("canMarkCommissionPaid", taskOpen(c, TASK_MARK_COMMISSION_PAID));
         model.addAttribute("canCancel", c.getStatus() == SurgicalCaseStatus.PENDING_PO);
         model.addAttribute("invoiceFailure", timeline.invoiceFailure(c).orElse(null));
+        model.addAttribute("emailFailure", timeline.emailFailure(c).orElse(null));
         model.addAttribute("generatingInvoice", c.getStatus() == SurgicalCaseStatus.PENDING_PAYMENT && !c.isInvoiced());
         model.addAttribute("mail", canSend ? invoicing.invoiceMail(c.getId()) : null);
         model.addAttribute("allContacts", ALL_CONTACTS);

@@ -1,17 +1,10 @@
 package com.billflow.surgicalcase;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * How many cases wait for a PO and what they are worth, per rep and currency: the table
@@ -20,20 +13,18 @@ import java.util.TreeMap;
  * the cases commit or roll back together.
  * <p>
  * The rows are changed by {@code set case_count = case_count + n} only (atomic on any number of nodes,
- * no read-modify-write), and as late as possible: the changes of one transaction are added up and
- * written just before it commits, in key order, so a row stays locked only for the commit itself
- * rather than through the process start, and two transactions never wait for each other crosswise.
+ * no read-modify-write), and as late as possible ({@link CommitTimeCounters}): a row stays locked only
+ * for the commit itself rather than through the process start.
  */
 @Component
 public class PendingPurchaseOrderSummary {
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate newTransaction;
+    private final CommitTimeCounters<Key> counters;
 
     PendingPurchaseOrderSummary(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
-        this.newTransaction = new TransactionTemplate(transactionManager);
-        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.counters = new CommitTimeCounters<>("The pending PO summary", this::write, transactionManager);
     }
 
     /** The case has just been submitted (PENDING_PO). Needs a transaction. */
@@ -47,31 +38,20 @@ public class PendingPurchaseOrderSummary {
     }
 
     private void change(SurgicalCase surgicalCase, int cases, BigDecimal value) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            throw new IllegalStateException("The pending PO summary changes only inside the transaction that changes the case");
-        }
         Key key = new Key(surgicalCase.getRep(), surgicalCase.currency().getCurrencyCode());
-        ensureRow(key);
-        Changes changes = (Changes) TransactionSynchronizationManager.getResource(this);
-        if (changes == null) {
-            changes = new Changes();
-            TransactionSynchronizationManager.bindResource(this, changes);
-            TransactionSynchronizationManager.registerSynchronization(changes);
-        }
-        changes.add(key, cases, value);
+        counters.ensureRow(() -> exists(key), () -> jdbc.sql(
+                        "insert into pending_po_summary (rep, currency, case_count, total_value) values (?, ?, 0, 0)")
+                .param(key.rep()).param(key.currency()).update());
+        counters.add(key, cases, value);
     }
 
-    /** Created in its own short transaction, so that two first cases of a rep on two nodes both succeed. */
-    private void ensureRow(Key key) {
-        if (exists(key)) {
-            return;
-        }
-        try {
-            newTransaction.executeWithoutResult(status -> jdbc.sql(
-                            "insert into pending_po_summary (rep, currency, case_count, total_value) values (?, ?, 0, 0)")
-                    .param(key.rep()).param(key.currency()).update());
-        } catch (DuplicateKeyException createdByAnotherCaller) {
-            // the other caller's row serves us too
+    private void write(Key key, CommitTimeCounters.Delta delta) {
+        int updated = jdbc.sql("""
+                        update pending_po_summary set case_count = case_count + ?, total_value = total_value + ?
+                        where rep = ? and currency = ?""")
+                .param(delta.cases()).param(delta.value()).param(key.rep()).param(key.currency()).update();
+        if (updated != 1) {
+            throw new IllegalStateException("pending_po_summary has no row for " + key + ": was it deleted by hand?");
         }
     }
 
@@ -85,43 +65,6 @@ public class PendingPurchaseOrderSummary {
         public int compareTo(Key other) {
             int byRep = rep.compareTo(other.rep);
             return byRep != 0 ? byRep : currency.compareTo(other.currency);
-        }
-    }
-
-    private record Delta(long cases, BigDecimal value) {
-        Delta plus(long moreCases, BigDecimal moreValue) {
-            return new Delta(cases + moreCases, value.add(moreValue));
-        }
-    }
-
-    /** One transaction's changes, written just before it commits. */
-    private final class Changes implements TransactionSynchronization {
-
-        private final Map<Key, Delta> deltas = new TreeMap<>();
-
-        void add(Key key, int cases, BigDecimal value) {
-            deltas.merge(key, new Delta(cases, value), (a, b) -> a.plus(b.cases(), b.value()));
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            deltas.forEach((key, delta) -> {
-                if (delta.cases() == 0 && delta.value().signum() == 0) {
-                    return;
-                }
-                int updated = jdbc.sql("""
-                                update pending_po_summary set case_count = case_count + ?, total_value = total_value + ?
-                                where rep = ? and currency = ?""")
-                        .param(delta.cases()).param(delta.value()).param(key.rep()).param(key.currency()).update();
-                if (updated != 1) {
-                    throw new IllegalStateException("pending_po_summary has no row for " + key + ": was it deleted by hand?");
-                }
-            });
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(PendingPurchaseOrderSummary.this);
         }
     }
 }

@@ -41,6 +41,15 @@ public class PoReminders {
                 && facility.isSendPoReminders() && facility.firstBillingContact().isPresent();
     }
 
+    /**
+     * When the next reminder is due after {@code now}: every 7 days after the case was submitted
+     * (the process's "Every 7 days without PO" timer), whether or not the facility wants the mail.
+     */
+    public Instant nextReminderAt(SurgicalCase surgicalCase, Instant now) {
+        long weeksPassed = Math.max(0, Duration.between(surgicalCase.getSubmittedAt(), now).toDays() / 7);
+        return surgicalCase.getSubmittedAt().plus(Duration.ofDays(7 * (weeksPassed + 1)));
+    }
+
     /** Sends this week's reminder; a retry in the same week does not send it twice. */
     @Transactional(readOnly = true)
     public void send(Long caseId) {

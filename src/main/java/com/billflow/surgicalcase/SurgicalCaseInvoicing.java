@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /** The invoice of a case: its number and PDF, and the invoice mail. The CSV is in {@link SurgicalCaseExports}. */
 @Service
@@ -39,11 +40,13 @@ public class SurgicalCaseInvoicing {
     private final InvoiceMails invoiceMails;
     private final BillflowProperties properties;
     private final Clock clock;
+    private final CaseFigures figures;
 
     SurgicalCaseInvoicing(SurgicalCaseService cases, FacilityService facilities, NumberAllocator numbers,
                           SurgicalCaseDocuments documents, InvoicePdfRenderer pdfRenderer, DocumentStore store,
                           MailService mail, InvoiceRecipients recipients, InvoiceMails invoiceMails,
-                          BillflowProperties properties, Clock clock) {
+                          BillflowProperties properties, Clock clock, CaseFigures figures) {
+        this.figures = figures;
         this.cases = cases;
         this.facilities = facilities;
         this.numbers = numbers;
@@ -69,7 +72,9 @@ public class SurgicalCaseInvoicing {
         Facility facility = facilities.get(surgicalCase.getFacilityCode());
         NumberAllocator.Reserved number = numbers.reserve(OWNER_TYPE, caseId, INVOICE_SERIES,
                 new NumberPattern(properties.surgicalCase().invoiceNumberPattern()), LocalDate.now(clock));
+        Set<CaseFigures.Key> before = figures.snapshot(surgicalCase);
         surgicalCase.issueInvoice(number.number(), number.date(), facility.getPaymentTermsDays());
+        figures.changed(before, surgicalCase);
         byte[] pdf = pdfRenderer.render(documents.invoice(surgicalCase, facility));
         store.store(OWNER_TYPE, caseId, DocumentKind.INVOICE, number.number() + ".pdf", pdf);
         invoiceMails.save(caseId, defaultEmail(surgicalCase, facility));

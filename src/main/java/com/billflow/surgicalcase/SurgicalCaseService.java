@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Submitting cases and every status change of a case. Invoicing lives in {@link SurgicalCaseInvoicing}. */
 @Service
@@ -43,10 +44,12 @@ public class SurgicalCaseService {
     private final BillflowProperties properties;
     private final Clock clock;
     private final Payments payments;
+    private final CaseFigures figures;
 
-    SurgicalCaseService(Payments payments, SurgicalCaseRepository cases, FacilityService facilities, NumberAllocator numbers,
+    SurgicalCaseService(CaseFigures figures, Payments payments, SurgicalCaseRepository cases, FacilityService facilities, NumberAllocator numbers,
                         SurgicalCaseWorkflow process, PendingPurchaseOrderSummary pendingSummary, IdentityService identity,
                         BillflowProperties properties, Clock clock) {
+        this.figures = figures;
         this.payments = payments;
         this.cases = cases;
         this.pendingSummary = pendingSummary;
@@ -76,8 +79,25 @@ public class SurgicalCaseService {
         SurgicalCase surgicalCase = cases.save(new SurgicalCase(caseNumber, facility.getCode(), request.surgeon().strip(),
                 request.procedure().strip(), request.procedureDate(), rep, request.patientRef(), currency, lines, Instant.now(clock)));
         pendingSummary.entered(surgicalCase);
+        figures.changed(Set.of(), surgicalCase);
         process.start(surgicalCase);
         return surgicalCase;
+    }
+
+    /**
+     * The code of the facility that {@code nameOrCode} names (its code or its name, any case), for
+     * forms where a user types the facility; any other text comes back stripped, for
+     * {@link #submit} to refuse as an unknown facility. Null for a blank text.
+     */
+    @Transactional(readOnly = true)
+    public String facilityCodeOf(String nameOrCode) {
+        if (nameOrCode == null || nameOrCode.isBlank()) {
+            return null;
+        }
+        String wanted = nameOrCode.strip();
+        return facilities.all().stream()
+                .filter(f -> f.getCode().equalsIgnoreCase(wanted) || f.getName().equalsIgnoreCase(wanted))
+                .map(Facility::getCode).findFirst().orElse(wanted);
     }
 
     @Transactional(readOnly = true)
@@ -99,16 +119,20 @@ public class SurgicalCaseService {
     @Transactional
     public SurgicalCase recordPurchaseOrders(Long id, String forAllManufacturers, Map<String, String> byManufacturer) {
         SurgicalCase surgicalCase = get(id);
+        Set<CaseFigures.Key> before = figures.snapshot(surgicalCase);
         surgicalCase.recordPurchaseOrders(PurchaseOrders.of(forAllManufacturers, byManufacturer, surgicalCase.manufacturers()));
         pendingSummary.left(surgicalCase);
+        figures.changed(before, surgicalCase);
         return surgicalCase;
     }
 
     @Transactional
     public SurgicalCase cancel(Long id) {
         SurgicalCase surgicalCase = get(id);
+        Set<CaseFigures.Key> before = figures.snapshot(surgicalCase);
         surgicalCase.cancel(Instant.now(clock));
         pendingSummary.left(surgicalCase);
+        figures.changed(before, surgicalCase);
         process.cancel(surgicalCase);
         return surgicalCase;
     }
@@ -129,7 +153,9 @@ public class SurgicalCaseService {
         surgicalCase.checkInvoicePayable();
         Payment payment = payments.towards(PaymentSubject.CASE_INVOICE, id, surgicalCase.total(), input, actor);
         if (payment.settles()) {
+            Set<CaseFigures.Key> before = figures.snapshot(surgicalCase);
             surgicalCase.markInvoicePaid(Instant.now(clock));
+            figures.changed(before, surgicalCase);
         }
         return payment;
     }
@@ -140,7 +166,9 @@ public class SurgicalCaseService {
         SurgicalCase surgicalCase = get(id);
         surgicalCase.checkCommissionPayable();
         Payment payment = payments.standalone(PaymentSubject.CASE_COMMISSION, id, surgicalCase.currency(), input, actor);
+        Set<CaseFigures.Key> before = figures.snapshot(surgicalCase);
         surgicalCase.markCommissionPaid(Instant.now(clock));
+        figures.changed(before, surgicalCase);
         return payment;
     }
 

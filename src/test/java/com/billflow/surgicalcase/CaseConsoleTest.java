@@ -17,6 +17,7 @@ import org.springframework.web.context.WebApplicationContext;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import static com.billflow.surgicalcase.process.SurgicalCaseBillingProcess.TASK_EMAIL_INVOICE;
 import static com.billflow.surgicalcase.process.SurgicalCaseBillingProcess.TASK_GENERATE_INVOICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -53,6 +54,55 @@ class CaseConsoleTest extends IntegrationTest {
     @BeforeEach
     void mockMvc() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+    }
+
+    @Test
+    void theListPagesByKeyAndPageNumbersStillWork() throws Exception {
+        // given a rep with 53 cases, two on each day, plus the Pending PO's panel
+        var facility = fixtures.facility(false);
+        String rep = fixtures.user(Groups.SALES_REP);
+        LocalDate first = LocalDate.now(clock).minusDays(60);
+        for (int i = 0; i < 53; i++) {
+            cases.submit(com.billflow.support.Fixtures.request(facility.getCode(), rep, first.plusDays(i / 2)), fixtures.caller(rep));
+        }
+
+        // when the first page is shown
+        String page1 = mvc.perform(get("/console/cases").with(as(rep, Groups.SALES_REP)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"pending-po\"")))
+                .andExpect(content().string(containsString("data-case-link=\"/console/cases/\"")))
+                .andReturn().getResponse().getContentAsString();
+
+        // then 50 rows, and Next leads past the last one by its key
+        assertThat(rowsOf(page1)).hasSize(50);
+        String next = linkOf(page1, "Next");
+        assertThat(next).contains("after=").contains("page=1");
+        String page2 = mvc.perform(get(next).with(as(rep, Groups.SALES_REP))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(rowsOf(page2)).hasSize(3).doesNotContainAnyElementsOf(rowsOf(page1));
+        assertThat(page2).contains("Page 2").doesNotContain(">Next</a>");
+
+        // and Previous by key comes back to the same first page, as does the bare page number 0; page=1 is page 2
+        String back = mvc.perform(get(linkOf(page2, "Previous")).with(as(rep, Groups.SALES_REP))).andReturn().getResponse().getContentAsString();
+        assertThat(rowsOf(back)).isEqualTo(rowsOf(page1));
+        String byNumber = mvc.perform(get("/console/cases?page=1").with(as(rep, Groups.SALES_REP))).andReturn().getResponse().getContentAsString();
+        assertThat(rowsOf(byNumber)).isEqualTo(rowsOf(page2));
+
+        // a mangled key or a page number too deep is a 400 page with what to do, not a 500
+        mvc.perform(get("/console/cases?after=yesterday").with(as(rep, Groups.SALES_REP)))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("follow Next or Previous")));
+        mvc.perform(get("/console/cases?page=500").with(as(rep, Groups.SALES_REP)))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("too deep for a page number")));
+    }
+
+    /** The case numbers of a list page's rows, in order. */
+    private static java.util.List<String> rowsOf(String html) {
+        return java.util.regex.Pattern.compile("<td data-label=\"Case\"><a href=\"[^\"]+\">([^<]+)</a>").matcher(html)
+                .results().map(m -> m.group(1)).toList();
+    }
+
+    private static String linkOf(String html, String text) {
+        var link = java.util.regex.Pattern.compile("<a href=\"([^\"]+)\">" + text + "</a>").matcher(html);
+        assertThat(link.find()).as("a link " + text).isTrue();
+        return link.group(1).replace("&amp;", "&");
     }
 
     @Test
@@ -222,6 +272,66 @@ class CaseConsoleTest extends IntegrationTest {
                 .andExpect(flash().attribute("message", "Commission marked paid."));
         assertThat(cases.get(c.getId()).getStatus()).isEqualTo(SurgicalCaseStatus.PAID);
         assertThat(cases.payments(c.getId())).extracting(Payment::getReference).containsExactly("Cheque 1042", null, "Payroll 11");
+    }
+
+    @Test
+    void billingRecordsAnInvoiceSentByHand() throws Exception {
+        // given an invoiced case waiting in Send Invoice
+        SurgicalCase c = fixtures.submittedCase(false);
+        String billing = fixtures.user(Groups.BILLING);
+        String url = "/console/cases/" + c.getId();
+        mvc.perform(post(url + "/purchase-orders").param("allManufacturers", "PO-8").with(as(billing, Groups.BILLING)).with(csrf()));
+        runJobs(c);
+        mvc.perform(get(url).with(as(billing, Groups.BILLING))).andExpect(content().string(containsString("I sent it myself")));
+
+        // when billing says they sent it themselves (a rep may not)
+        mvc.perform(post(url + "/sent-manually").with(as(c.getRep(), Groups.SALES_REP)).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post(url + "/sent-manually").with(as(billing, Groups.BILLING)).with(csrf()))
+                .andExpect(flash().attribute("message", "Invoice recorded as sent by you."));
+
+        // then Send Invoice is done by hand, no mail went out, and the payments wait; a second press is refused
+        SurgicalCase sent = cases.get(c.getId());
+        assertThat(sent.getInvoiceSentBy()).isEqualTo(SendMethod.MANUAL);
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+        mvc.perform(post(url + "/sent-manually").with(as(billing, Groups.BILLING)).with(csrf()))
+                .andExpect(flash().attribute("error", containsString("cannot record the invoice as sent now")));
+    }
+
+    @Test
+    void aFailedInvoiceMailIsShownWithSendAgain() throws Exception {
+        // given an invoice handed over for email while the SMTP server is away, its retries used up
+        SurgicalCase c = fixtures.submittedCase(false);
+        String billing = fixtures.user(Groups.BILLING);
+        String url = "/console/cases/" + c.getId();
+        mvc.perform(post(url + "/purchase-orders").param("allManufacturers", "PO-6").with(as(billing, Groups.BILLING)).with(csrf()));
+        runJobs(c);
+        mvc.perform(post(url + "/email").param("to", "ap@hospital.example").param("subject", "Invoice").param("body", "Attached.")
+                        .with(as(billing, Groups.BILLING)).with(csrf()))
+                .andExpect(flash().attribute("message", containsString("handed over for email")));
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.getCaseNumber()).singleResult().getId();
+        var emailJob = management.createJobQuery().processInstanceId(instance).activityId(TASK_EMAIL_INVOICE).singleResult();
+        smtp.stop();
+        for (int attempt = 0; attempt < 4 && runtime.createIncidentQuery().processInstanceId(instance).count() == 0; attempt++) {
+            try {
+                management.executeJob(emailJob.getId());
+            } catch (RuntimeException smtpAway) {
+                // each failure uses up one retry of R3/PT5M; the last becomes an incident
+            }
+        }
+        smtp.start();
+        assertThat(runtime.createIncidentQuery().processInstanceId(instance).activityId(TASK_EMAIL_INVOICE).count()).isEqualTo(1);
+
+        // then Event Detail says so and offers Send again, which sends the mail
+        mvc.perform(get(url).with(as(billing, Groups.BILLING)))
+                .andExpect(content().string(containsString("The invoice mail could not be sent")))
+                .andExpect(content().string(containsString("Send again")));
+        mvc.perform(post(url + "/send-again").with(as(billing, Groups.BILLING)).with(csrf()))
+                .andExpect(flash().attribute("message", containsString("being sent again")));
+        management.executeJob(emailJob.getId());
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(cases.get(c.getId()).getInvoiceSentBy()).isEqualTo(SendMethod.EMAIL);
+        mvc.perform(get(url).with(as(billing, Groups.BILLING)))
+                .andExpect(content().string(not(containsString("could not be sent"))));
     }
 
     private void runJobs(SurgicalCase c) {

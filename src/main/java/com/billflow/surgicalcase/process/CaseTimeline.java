@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static com.billflow.surgicalcase.process.SurgicalCaseBillingProcess.PROCESS_KEY;
+import static com.billflow.surgicalcase.process.SurgicalCaseBillingProcess.TASK_EMAIL_INVOICE;
 import static com.billflow.surgicalcase.process.SurgicalCaseBillingProcess.TASK_GENERATE_INVOICE;
 
 /**
@@ -88,11 +89,26 @@ public class CaseTimeline {
     /** The failure of Generate invoice, if its job ran out of retries. */
     @Transactional(readOnly = true)
     public Optional<Failure> invoiceFailure(SurgicalCase surgicalCase) {
+        return failureOf(surgicalCase, TASK_GENERATE_INVOICE);
+    }
+
+    /** The failure of Email invoice (the SMTP server refused or was away through every retry), if any. */
+    @Transactional(readOnly = true)
+    public Optional<Failure> emailFailure(SurgicalCase surgicalCase) {
+        return failureOf(surgicalCase, TASK_EMAIL_INVOICE);
+    }
+
+    /** "Send again": runs the failed e-mail step once more, now; the mail is never sent twice (see MailService). */
+    public void retryEmail(SurgicalCase surgicalCase) {
+        emailFailure(surgicalCase).ifPresent(failure -> management.setJobRetries(failure.jobId(), 1));
+    }
+
+    private Optional<Failure> failureOf(SurgicalCase surgicalCase, String activityId) {
         HistoricProcessInstance instance = instance(surgicalCase);
         if (instance == null || instance.getEndTime() != null) {
             return Optional.empty();
         }
-        return runtime.createIncidentQuery().processInstanceId(instance.getId()).activityId(TASK_GENERATE_INVOICE).list().stream()
+        return runtime.createIncidentQuery().processInstanceId(instance.getId()).activityId(activityId).list().stream()
                 .filter(incident -> Incident.FAILED_JOB_HANDLER_TYPE.equals(incident.getIncidentType()))
                 .findFirst().map(incident -> new Failure(incident.getIncidentMessage(), incident.getConfiguration()));
     }

@@ -56,6 +56,15 @@ public final class SurgicalCaseBillingProcess {
     /** "EMAIL" or "MANUAL". */
     public static final String VAR_SEND_INVOICE_BY = "sendInvoiceBy";
 
+    /**
+     * Tasklist card lines (short display texts, Tasklist cards show only variables): the facility's
+     * name, the case's value as "$3,450.00" and the event (procedure) date as "2026-11-20". Written
+     * when a task of the case is created ({@link CaseTaskDetails}); at most a few dozen characters.
+     */
+    public static final String VAR_CARD_FACILITY = "cardFacility";
+    public static final String VAR_CARD_VALUE = "cardValue";
+    public static final String VAR_CARD_EVENT_DATE = "cardEventDate";
+
     /** The gateway after Record invoice paid: a partial payment brings Mark Invoice Paid back. */
     public static final String GATEWAY_INVOICE_PAID_IN_FULL = "Gateway_InvoicePaidInFull";
     /** Task-local, display only: the invoice's total and what is still open, e.g. "150.00 USD". */

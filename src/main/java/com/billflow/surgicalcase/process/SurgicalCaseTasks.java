@@ -76,6 +76,18 @@ public class SurgicalCaseTasks {
     }
 
     /**
+     * "Sent it myself": completes Send Invoice with {@code MANUAL}, as Tasklist's "Sent by the user":
+     * the user downloaded the PDF (or CSV) and sent it on their own; no mail goes out.
+     */
+    @Transactional
+    public SurgicalCase recordInvoiceSentManually(Long caseId, Caller caller) {
+        SurgicalCase surgicalCase = cases.get(caseId);
+        Task task = openTask(surgicalCase, TASK_SEND_INVOICE, "record the invoice as sent");
+        userTasks.complete(task, Map.of(VAR_SEND_INVOICE_BY, SendMethod.MANUAL.name()), caller);
+        return cases.get(caseId);
+    }
+
+    /**
      * Completes Mark Invoice Paid with the payment (null fields: today, the open amount). A partial
      * payment keeps the case PENDING_PAYMENT and brings the task back for the rest, as in Tasklist.
      */
