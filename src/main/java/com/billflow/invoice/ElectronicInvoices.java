@@ -25,10 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -91,7 +88,7 @@ public class ElectronicInvoices {
             case UBL -> UblInvoiceWriter.xml(document);
             case FACTURX -> FacturXWriter.pdf(pdf(invoice).getContent(), CiiInvoiceWriter.xml(document), laboratory.getName());
         };
-        return new File(format.fileName(invoice.getNumber()), format.mediaType(), content, sha256(content));
+        return new File(format.fileName(invoice.getNumber()), format.mediaType(), content, StoredDocument.sha256Of(content));
     }
 
     /** Refuses (409) a document that cannot be a valid e-invoice, naming what is missing; see {@link #missingFields}. */
@@ -302,13 +299,5 @@ public class ElectronicInvoices {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.nio.file.Files;
@@ -29,9 +30,15 @@ import static org.assertj.core.api.Assertions.assertThat;
         "billflow.mail.embedded.directory=./target/demo-einvoices-mailbox",
         "billflow.einvoice.outbox-directory=./target/demo-peppol-outbox",
         "spring.mail.host=127.0.0.1",
-        "spring.mail.port=2701"
+        "spring.mail.port=2701",
+        // A second engine and context in the test JVM (as ProductionDefaultsTest): its own engine name in Camunda's
+        // JVM-wide registry and no webapps, so the other tests' REST API and webapps keep finding their own engine.
+        "camunda.bpm.process-engine-name=demo-einvoices",
+        "camunda.bpm.webapp.enabled=false",
+        "camunda.bpm.job-execution.enabled=false"
 })
 @ActiveProfiles("test")
+@DirtiesContext
 // The demo is seeded on H2 in any case: the PostgreSQL run (-Ppostgres) would only repeat this test.
 @DisabledIfSystemProperty(named = "billflow.test.profile", matches = "postgres")
 class DemoElectronicInvoicesTest {

@@ -13,6 +13,7 @@ import com.billflow.directory.LaboratoryService;
 import com.billflow.directory.PaymentReferenceRule;
 import com.billflow.directory.TaxMapping;
 import com.billflow.directory.TransmitBy;
+import com.billflow.document.StoredDocument;
 import com.billflow.document.einvoice.EInvoiceFormat;
 import com.billflow.document.einvoice.EInvoiceValidators;
 import com.billflow.security.Groups;
@@ -117,7 +118,7 @@ class ElectronicInvoiceApiTest extends IntegrationTest {
         assertThat(attachmentNames(mails[0])).containsExactly(api.get("number").asText() + ".xml", api.get("number").asText() + ".pdf");
         Path written = outbox.directory().resolve(api.get("number").asText() + ".xml");
         assertThat(EInvoiceValidators.ublErrors(Files.readAllBytes(written), false)).isEmpty();
-        String sha256 = ElectronicInvoices.sha256(Files.readAllBytes(written));
+        String sha256 = StoredDocument.sha256Of(Files.readAllBytes(written));
         JsonNode history = http.withBasicAuth(admin, Fixtures.PASSWORD).getForEntity("/api/invoices/" + id + "/history", JsonNode.class).getBody();
         assertThat(history.toString()).contains("by einvoice to Peppol outbox", "SHA-256 " + sha256, "e-mail to " + client.getInvoiceContactEmail());
 
@@ -192,7 +193,7 @@ class ElectronicInvoiceApiTest extends IntegrationTest {
         ResponseEntity<byte[]> response = einvoice(user, id, "ubl");
         assertThat(response.getStatusCode()).as(new String(response.getBody())).isEqualTo(HttpStatus.OK);
         assertThat(EInvoiceValidators.ublErrors(response.getBody(), creditNote)).as(new String(response.getBody())).isEmpty();
-        assertThat(response.getHeaders().getFirst("X-Content-SHA256")).isEqualTo(ElectronicInvoices.sha256(response.getBody()));
+        assertThat(response.getHeaders().getFirst("X-Content-SHA256")).isEqualTo(StoredDocument.sha256Of(response.getBody()));
         return response.getBody();
     }
 
