@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.mail.host=127.0.0.1",
         "spring.mail.port=2701",
         // A second engine and context in the test JVM (as ProductionDefaultsTest): its own engine name in Camunda's
-        // JVM-wide registry and no webapps, so the other tests' REST API and webapps keep finding their own engine.
-        "camunda.bpm.process-engine-name=demo-einvoices",
+        // JVM-wide registry (Camunda ignores a name with a hyphen) and no webapps, so the other tests' REST API and webapps keep finding their own engine.
+        "camunda.bpm.process-engine-name=demoeinvoices",
         "camunda.bpm.webapp.enabled=false",
         "camunda.bpm.job-execution.enabled=false"
 })
