@@ -3,7 +3,6 @@ package com.billflow.invoice;
 import com.billflow.apidocs.ApiTags;
 import com.billflow.common.CsvDownloads;
 import com.billflow.common.InvalidInputException;
-import com.billflow.common.NotFoundException;
 import com.billflow.document.DocumentKind;
 import com.billflow.document.StoredDocument;
 import com.billflow.document.csv.AccountingFormat;
@@ -16,7 +15,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import com.billflow.security.LaboratoryScope;
 import com.billflow.security.LaboratoryTenants;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -52,7 +50,6 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Laboratory invoices over REST (SPEC §5): office managers and administrators only, and an office
@@ -74,10 +71,12 @@ class InvoiceController {
     private final InvoiceDocumentService documents;
     private final LaboratoryTenants tenants;
     private final InvoiceSummary summary;
+    private final InvoiceAccess access;
     private final ElectronicInvoices electronicInvoices;
 
     InvoiceController(InvoiceService invoices, InvoiceTasks tasks, InvoiceHistory history, InvoiceDocumentService documents,
-                      LaboratoryTenants tenants, InvoiceSummary summary, ElectronicInvoices electronicInvoices) {
+                      LaboratoryTenants tenants, InvoiceSummary summary, InvoiceAccess access, ElectronicInvoices electronicInvoices) {
+        this.access = access;
         this.electronicInvoices = electronicInvoices;
         this.summary = summary;
         this.tenants = tenants;
@@ -118,13 +117,7 @@ class InvoiceController {
     @ApiResponse(responseCode = "201", description = "The invoice as created", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<InvoiceJson> create(@Valid @RequestBody CreateInvoiceRequest request, Authentication user) {
-        LaboratoryScope scope = tenants.scopeOf(Caller.from(user));
-        if (!scope.includes(request.laboratoryCode())) {
-            // Worded alike for a laboratory that exists and one that does not, so codes reveal nothing.
-            throw new InvalidInputException("laboratoryCode '" + request.laboratoryCode() + "' is not a known laboratory of yours; yours: "
-                    + (scope.laboratoryCodes().isEmpty() ? "none (an administrator adds you to a laboratory's tenant in Camunda Admin)"
-                    : String.join(", ", scope.laboratoryCodes().stream().sorted().toList())));
-        }
+        access.requireLaboratory(request.laboratoryCode(), Caller.from(user));
         Invoice created = invoices.create(request, user.getName());
         return ResponseEntity.created(URI.create("/api/invoices/" + created.getId())).body(InvoiceJson.of(created));
     }
@@ -205,12 +198,7 @@ class InvoiceController {
                                      @PathVariable @Parameter(schema = @Schema(allowableValues = {"estimate", "wip"})) String kind,
                                      Authentication user) {
         visible(id, user);
-        DocumentKind documentKind = switch (kind.toLowerCase(Locale.ROOT)) {
-            case "estimate" -> DocumentKind.ESTIMATE;
-            case "wip" -> DocumentKind.WIP;
-            default -> throw new InvalidInputException("Unknown document '" + kind + "': use documents/estimate or documents/wip");
-        };
-        return DocumentJson.of(documents.preliminary(id, documentKind));
+        return DocumentJson.of(documents.preliminary(id, InvoiceDocumentService.preliminaryKindOf(kind)));
     }
 
     @Operation(summary = "List the invoice's documents")
@@ -288,10 +276,6 @@ class InvoiceController {
 
     /** The invoice if it is of one of the caller's laboratories; otherwise 404, worded as for an id that does not exist. */
     private Invoice visible(Long id, Authentication user) {
-        Invoice invoice = invoices.get(id);
-        if (!tenants.scopeOf(Caller.from(user)).includes(invoice.getLaboratoryCode())) {
-            throw NotFoundException.of("Invoice", id);
-        }
-        return invoice;
+        return access.visible(id, Caller.from(user));
     }
 }

@@ -1,6 +1,7 @@
 package com.billflow.invoice;
 
 import com.billflow.common.IllegalStatusException;
+import com.billflow.common.InvalidInputException;
 import com.billflow.common.NotFoundException;
 import com.billflow.directory.Client;
 import com.billflow.directory.ClientService;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -70,6 +72,15 @@ public class InvoiceDocumentService {
         StoredDocument document = documents.render(invoice, laboratories.get(invoice.getLaboratoryCode()), clients.get(invoice.getClientCode()), kind, LocalDate.now(clock));
         events.publishEvent(new InvoiceChanged(invoiceId));
         return document;
+    }
+
+    /** The kind a path or form names: {@code estimate} or {@code wip} (any case); anything else is refused (400). */
+    public static DocumentKind preliminaryKindOf(String name) {
+        return switch (name == null ? "" : name.toLowerCase(Locale.ROOT)) {
+            case "estimate" -> DocumentKind.ESTIMATE;
+            case "wip" -> DocumentKind.WIP;
+            default -> throw new InvalidInputException("Unknown document '" + name + "': use documents/estimate or documents/wip");
+        };
     }
 
     @Transactional(readOnly = true)

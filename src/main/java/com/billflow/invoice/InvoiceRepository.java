@@ -9,6 +9,7 @@ import jakarta.persistence.QueryHint;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.stream.Stream;
 
 interface InvoiceRepository extends JpaRepository<Invoice, Long> {
@@ -42,4 +43,11 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long> {
             where i.number is not null and i.type = :type and i.status in :statuses
               and i.invoiceDate >= :from and i.invoiceDate <= :to and l.kind = com.billflow.invoice.LineKind.TAX""")
     boolean anyTaxesBetween(LocalDate from, LocalDate to, InvoiceType type, Collection<InvoiceStatus> statuses);
+
+    /** The ids of a laboratory's invoices of one type and status, oldest first (the WIP schedule's INITIAL invoices). */
+    @Query("select i.id from Invoice i where i.laboratoryCode = :laboratoryCode and i.type = :type and i.status = :status order by i.id")
+    List<Long> idsOf(String laboratoryCode, InvoiceType type, InvoiceStatus status);
+
+    /** The invoices merged into {@code targetId}, oldest first. */
+    List<Invoice> findByMergedIntoIdOrderById(Long targetId);
 }

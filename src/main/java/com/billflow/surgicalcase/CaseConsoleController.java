@@ -1,5 +1,6 @@
 package com.billflow.surgicalcase;
 
+import com.billflow.common.ConsolePage;
 import com.billflow.BillflowProperties;
 import com.billflow.common.InvalidInputException;
 import com.billflow.directory.Facility;
@@ -38,6 +39,7 @@ import java.util.Locale;
  * request's constraints. Event Detail is {@link EventDetailController}.
  */
 @Controller
+@ConsolePage
 @RequestMapping("/console/cases")
 @PreAuthorize("hasAnyAuthority('sales-rep', 'billing', 'camunda-admin')")
 class CaseConsoleController {

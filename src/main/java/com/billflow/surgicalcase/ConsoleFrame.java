@@ -1,5 +1,6 @@
 package com.billflow.surgicalcase;
 
+import com.billflow.common.ConsolePage;
 import com.billflow.common.IllegalStatusException;
 import com.billflow.common.InvalidInputException;
 import com.billflow.common.NotFoundException;
@@ -12,6 +13,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -21,10 +23,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * What every Console page's frame needs (the signed-in person, whether they are back office or
- * administrator), and the Console's error pages: a refusal is shown as a page with the service's
+ * administrator, office manager), and the Console's error pages: a refusal is shown as a page with the service's
  * message, not as the API's JSON. Ordered first so it answers before the API's handler.
  */
-@ControllerAdvice(assignableTypes = {CaseConsoleController.class, EventDetailController.class})
+@ControllerAdvice(annotations = ConsolePage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleFrame {
 
@@ -43,6 +45,8 @@ class ConsoleFrame {
         model.addAttribute("me", new UserNames.Person(caller.userId(), userNames.of(caller.userId())));
         model.addAttribute("backOffice", caller.isIn(Groups.BILLING, Groups.ADMIN));
         model.addAttribute("admin", caller.isIn(Groups.ADMIN));
+        model.addAttribute("officeManager", caller.isIn(Groups.OFFICE_MANAGER, Groups.ADMIN));
+        model.addAttribute("caseUser", caller.isIn(Groups.SALES_REP, Groups.BILLING, Groups.ADMIN));
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -67,8 +71,10 @@ class ConsoleFrame {
 
     private String problem(HttpServletResponse response, int status, String title, String message, Model model) {
         response.setStatus(status);
+        // An error page's model starts empty: the frame (name, navigation) is added again; "problem", not the layout's flash "message".
+        frame(model, SecurityContextHolder.getContext().getAuthentication());
         model.addAttribute("title", title);
-        model.addAttribute("message", message);
+        model.addAttribute("problem", message);
         return "surgicalcase/problem";
     }
 }

@@ -1,5 +1,6 @@
 package com.billflow.surgicalcase;
 
+import com.billflow.common.ConsolePage;
 import com.billflow.common.IllegalStatusException;
 import com.billflow.common.InvalidInputException;
 import com.billflow.common.NotFoundException;
@@ -39,6 +40,7 @@ import java.util.function.Supplier;
  * sees only their own cases (another rep's is not found) and only "Add Purchase Order".
  */
 @Controller
+@ConsolePage
 @RequestMapping("/console/cases/{id}")
 @PreAuthorize("hasAnyAuthority('sales-rep', 'billing', 'camunda-admin')")
 class EventDetailController {
