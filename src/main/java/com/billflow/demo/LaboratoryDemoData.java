@@ -5,10 +5,13 @@ import com.billflow.directory.BankDetails;
 import com.billflow.directory.PaymentReferenceRule;
 import com.billflow.directory.ClientRequest;
 import com.billflow.directory.ClientService;
+import com.billflow.directory.EInvoiceDelivery;
+import com.billflow.directory.EInvoiceSettings;
 import com.billflow.directory.LaboratoryRequest;
 import com.billflow.directory.LaboratoryService;
 import com.billflow.directory.TaxMapping;
 import com.billflow.directory.TransmitBy;
+import com.billflow.document.einvoice.EInvoiceFormat;
 import com.billflow.invoice.Invoice;
 import com.billflow.invoice.LineRequest;
 import com.billflow.security.LaboratoryTenants;
@@ -53,6 +56,8 @@ class LaboratoryDemoData implements ApplicationRunner {
     private static final String LYONAGRI = "LYONAGRI";
     private static final String PORTRDAM = "PORTRDAM";
     private static final String NORDSEE = "NORDSEE";
+    /** On the e-invoice channel: Peppol BIS UBL to the outbox, UBL and Factur-X by mail. */
+    private static final String HANSELAB = "HANSELAB";
 
     private final LaboratoryService laboratories;
     private final ClientService clients;
@@ -104,12 +109,15 @@ class LaboratoryDemoData implements ApplicationRunner {
         demo.act(rejected, REJECT, "Purchase order 4500-2291 has expired; please re-invoice under PO 4500-2417");
         Invoice cancelled = demo.act(demo.create(ALPHA, LYONAGRI, "J-24-0301", foodLines()), DRAFT, RELEASE);
         demo.act(cancelled, CANCEL, "Job withdrawn by the client before the samples were analysed");
+        // E-invoices (EN 16931): one waiting at Transmit Invoice, one sent to the Peppol outbox and by mail (UBL and Factur-X).
+        demo.act(demo.create(ALPHA, HANSELAB, "J-24-0360", soilLines()), DRAFT, RELEASE, AUTHORISE);
+        demo.act(demo.create(ALPHA, HANSELAB, "J-24-0361", airLines()), DRAFT, RELEASE, AUTHORISE, TRANSMIT);
         // BETA's automation: released, then authorised, emailed and booked without anyone; one paid, one credited.
         demo.act(demo.create(BETA, NORDSEE, "BE-7741", airLines()), DRAFT, RELEASE);
         demo.act(demo.create(BETA, NORDSEE, "BE-7702", airLines()), DRAFT, RELEASE, PAY);
         demo.act(demo.create(BETA, NORDSEE, "BE-7715", waterLines()), DRAFT, RELEASE, CREDIT);
         seedProposals();
-        LOG.info("Laboratory demo data seeded: 2 laboratories, 4 clients, 18 invoices, 2 credit notes and 8 proposals in every status");
+        LOG.info("Laboratory demo data seeded: 2 laboratories, 5 clients, 20 invoices, 2 credit notes and 8 proposals in every status");
     }
 
     /** Proposals in every status; the accepted one has become its job's production invoice (INITIAL). */
@@ -140,12 +148,12 @@ class LaboratoryDemoData implements ApplicationRunner {
                 null, null, false, false, false, false, 30, germanVat(),
                 new Address("Hansaring 61", null, "Köln", null, "50670", "Germany"), "DE123456789",
                 new BankDetails("Alpha Analytical Laboratory GmbH", "DE89370400440532013000", "COBADEFFXXX", null, null),
-                PaymentReferenceRule.INVOICE_NUMBER));
+                PaymentReferenceRule.INVOICE_NUMBER, "+49 221 4711 0"));
         laboratories.create(new LaboratoryRequest(BETA, "Beta Environmental Labs", "EUR", null, null, null,
                 "billing@beta-envlabs.example", null, null, true, true, true, true, 14, germanVat(),
                 new Address("Am Sandtorkai 50", null, "Hamburg", null, "20457", "Germany"), "DE987654321",
                 new BankDetails("Beta Environmental Labs GmbH", "DE02120300000000202051", "BYLADEM1001", null, null),
-                PaymentReferenceRule.RF_CREDITOR_REFERENCE));
+                PaymentReferenceRule.RF_CREDITOR_REFERENCE, "+49 40 3290 0"));
     }
 
     /** German VAT, standard and reduced, as a German Xero or QuickBooks Online organisation would name the rates. */
@@ -165,6 +173,10 @@ class LaboratoryDemoData implements ApplicationRunner {
                 new Address("14 Rue de la Gare", "Service comptabilité", "Lyon", null, "69009", "France"), null, TransmitBy.MAIL, "FR40303265045"));
         clients.create(new ClientRequest(PORTRDAM, "Port of Rotterdam Environmental Services",
                 new Address("Wilhelminakade 909", null, "Rotterdam", null, "3072 AP", "Netherlands"), null, TransmitBy.FAX, "NL859048535B01"));
+        clients.create(new ClientRequest(HANSELAB, "Hanseatisches Kliniklabor Einkauf GmbH",
+                new Address("Lübecker Straße 128", null, "Hamburg", null, "22087", "Germany"), "e-rechnung@hanselab.example",
+                TransmitBy.EINVOICE, "DE118634780",
+                new EInvoiceSettings("0088", "4012345000009", EInvoiceFormat.UBL, EInvoiceDelivery.EMAIL_AND_OUTBOX)));
     }
 
     private static List<LineRequest> waterLines() {

@@ -29,6 +29,10 @@ public class Client {
     /** VAT identification number, GST number or ABN, printed under "Bill to"; null when not given. */
     private String taxId;
 
+    /** Peppol participant id, format and delivery of a client with {@code transmitBy: EINVOICE}; null otherwise. */
+    @Embedded
+    private EInvoiceSettings einvoice;
+
     @Version
     private long version;
 
@@ -39,7 +43,8 @@ public class Client {
         this.code = code;
     }
 
-    void update(String name, Address address, String invoiceContactEmail, TransmitBy transmitBy, String taxId) {
+    void update(String name, Address address, String invoiceContactEmail, TransmitBy transmitBy, String taxId, EInvoiceSettings einvoice) {
+        this.einvoice = einvoice;
         this.taxId = taxId;
         this.name = name;
         this.address = address == null ? Address.empty() : address;
@@ -53,4 +58,5 @@ public class Client {
     public String getInvoiceContactEmail() { return invoiceContactEmail; }
     public TransmitBy getTransmitBy() { return transmitBy; }
     public String getTaxId() { return taxId; }
+    public EInvoiceSettings getEinvoice() { return einvoice; }
 }

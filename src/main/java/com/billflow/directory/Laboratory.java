@@ -53,6 +53,8 @@ public class Laboratory {
     private Address address;
     /** VAT identification number (e.g. DE123456789), GST number or ABN; null when not given. */
     private String taxId;
+    /** The contact telephone an e-invoice names (BT-42); null when not given. */
+    private String phone;
     @Embedded
     private BankDetails bankDetails;
     @Enumerated(EnumType.STRING)
@@ -99,6 +101,10 @@ public class Laboratory {
         this.autoBookCreditNotes = bookCreditNotes;
     }
 
+    void phone(String phone) {
+        this.phone = phone;
+    }
+
     void seller(Address address, String taxId, BankDetails bankDetails, PaymentReferenceRule paymentReference) {
         this.address = address == null ? Address.empty() : address;
         this.taxId = taxId;
@@ -138,6 +144,7 @@ public class Laboratory {
     public List<TaxMapping> getTaxMappings() { return List.copyOf(taxMappings); }
     public Address getAddress() { return address == null ? Address.empty() : address; }
     public String getTaxId() { return taxId; }
+    public String getPhone() { return phone; }
     public BankDetails getBankDetails() { return bankDetails == null ? BankDetails.none() : bankDetails; }
     public PaymentReferenceRule getPaymentReference() { return paymentReference == null ? PaymentReferenceRule.INVOICE_NUMBER : paymentReference; }
 }

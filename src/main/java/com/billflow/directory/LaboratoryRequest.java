@@ -19,7 +19,8 @@ import java.util.List;
  * {@code taxMappings} left out is empty (every rate then exported with the {@code billflow.export.*} defaults).
  * The seller's facts printed on every document: {@code address}, {@code taxId} (VAT id such as
  * DE123456789, GST number or ABN), {@code bankDetails} (see {@link BankDetails}) and
- * {@code paymentReference} ({@link PaymentReferenceRule}, default INVOICE_NUMBER).
+ * {@code paymentReference} ({@link PaymentReferenceRule}, default INVOICE_NUMBER); {@code phone}, the
+ * contact telephone an e-invoice names (required for e-invoices of German sellers).
  */
 public record LaboratoryRequest(
         @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{0,31}", message = "must be 1-32 upper-case letters, digits, '-' or '_'") String code,
@@ -41,7 +42,22 @@ public record LaboratoryRequest(
         @Valid Address address,
         @Size(max = TaxIds.MAX_LENGTH) @Pattern(regexp = TaxIds.FORMAT, message = TaxIds.FORMAT_MESSAGE) String taxId,
         @Valid BankDetails bankDetails,
-        PaymentReferenceRule paymentReference) {
+        PaymentReferenceRule paymentReference,
+        @Size(max = 40) @Pattern(regexp = PHONE, message = "must be a telephone number: digits, spaces and + ( ) - / .") String phone) {
+
+    /** A telephone number as people write it, e.g. "+49 221 123456". */
+    static final String PHONE = "[+0-9][0-9 ()./-]*";
+
+    /** Without a telephone number (the contact an EN 16931 e-invoice of a German seller names, Peppol rule DE-R-006). */
+    public LaboratoryRequest(String code, String name, String currency, String invoiceNumberPattern, String creditNoteNumberPattern,
+                             String proposalNumberPattern, String emailFrom, String emailSubjectTemplate, String emailBodyTemplate,
+                             Boolean autoAuthorise, Boolean autoTransmit, Boolean autoBook, Boolean autoBookCreditNotes,
+                             Integer paymentTermsDays, List<TaxMapping> taxMappings, Address address, String taxId,
+                             BankDetails bankDetails, PaymentReferenceRule paymentReference) {
+        this(code, name, currency, invoiceNumberPattern, creditNoteNumberPattern, proposalNumberPattern, emailFrom, emailSubjectTemplate,
+                emailBodyTemplate, autoAuthorise, autoTransmit, autoBook, autoBookCreditNotes, paymentTermsDays, taxMappings, address, taxId,
+                bankDetails, paymentReference, null);
+    }
 
     /** Like {@link Text#NO_CONTROL} but allowing tab, line feed and carriage return; a plain class, so long text cannot overflow the stack. */
     static final String TEXT_WITH_LINES = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";

@@ -111,6 +111,7 @@ public class LaboratoryService {
                 Boolean.TRUE.equals(request.autoBook()), Boolean.TRUE.equals(request.autoBookCreditNotes()));
         laboratory.taxMappings(taxMappings);
         laboratory.seller(request.address(), taxId, bankDetails, request.paymentReference());
+        laboratory.phone(Text.optional("phone", request.phone(), 40));
     }
 
     /** One mapping per rate, each rate fitting its VAT category; blank tax types and codes mean "use the defaults". */

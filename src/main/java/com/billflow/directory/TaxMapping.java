@@ -19,13 +19,21 @@ import java.math.BigDecimal;
  *
  * @param xeroTaxType       the tax rate's display name in Xero, e.g. "20% (VAT on Income)"; null: {@code billflow.export.*}
  * @param quickBooksTaxCode the tax code's name in QuickBooks Online, e.g. "20.0% S"; null: {@code billflow.export.*}
+ * @param exemptionReason   why no VAT is charged (EN 16931 BT-120), e.g. "Exempt under Art. 132 (1)(b) Directive 2006/112/EC";
+ *                          an e-invoice at category E needs it; null otherwise
  */
 @Embeddable
 public record TaxMapping(
         @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal rate,
         @Size(max = 100) @Pattern(regexp = Text.NO_CONTROL) String xeroTaxType,
         @Size(max = 100) @Pattern(regexp = Text.NO_CONTROL) String quickBooksTaxCode,
-        @NotNull @Pattern(regexp = "S|Z|E|AE|K|G|O|L|M", message = "must be an EN 16931 VAT category: S, Z, E, AE, K, G, O, L or M") String vatCategory) {
+        @NotNull @Pattern(regexp = "S|Z|E|AE|K|G|O|L|M", message = "must be an EN 16931 VAT category: S, Z, E, AE, K, G, O, L or M") String vatCategory,
+        @Size(max = 300) @Pattern(regexp = Text.NO_CONTROL) String exemptionReason) {
+
+    /** Without an exemption reason: enough for S, Z, L and M, and for AE, K, G and O, whose VATEX code says why. */
+    public TaxMapping(BigDecimal rate, String xeroTaxType, String quickBooksTaxCode, String vatCategory) {
+        this(rate, xeroTaxType, quickBooksTaxCode, vatCategory, null);
+    }
 
     /** The rate as given, whatever scale the database keeps it in (20.0000 reads back as 20), so an answer never changes on reading. */
     public TaxMapping {
@@ -47,7 +55,7 @@ public record TaxMapping(
     }
 
     TaxMapping stripped() {
-        return new TaxMapping(rate, blankToNull(xeroTaxType), blankToNull(quickBooksTaxCode), vatCategory);
+        return new TaxMapping(rate, blankToNull(xeroTaxType), blankToNull(quickBooksTaxCode), vatCategory, blankToNull(exemptionReason));
     }
 
     private static String blankToNull(String value) {

@@ -51,7 +51,8 @@ public class StoredDocument {
         this.createdAt = createdAt;
     }
 
-    static String sha256Of(byte[] content) {
+    /** The SHA-256 of {@code content} in lower-case hex (64 characters). */
+    public static String sha256Of(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

@@ -6,6 +6,7 @@ import com.billflow.common.InvalidInputException;
 import com.billflow.document.DocumentKind;
 import com.billflow.document.StoredDocument;
 import com.billflow.document.csv.AccountingFormat;
+import com.billflow.document.einvoice.EInvoiceFormat;
 import com.billflow.invoice.process.InvoiceTasks;
 import com.billflow.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -71,10 +72,12 @@ class InvoiceController {
     private final LaboratoryTenants tenants;
     private final InvoiceSummary summary;
     private final InvoiceAccess access;
+    private final ElectronicInvoices electronicInvoices;
 
     InvoiceController(InvoiceService invoices, InvoiceTasks tasks, InvoiceHistory history, InvoiceDocumentService documents,
-                      LaboratoryTenants tenants, InvoiceSummary summary, InvoiceAccess access) {
+                      LaboratoryTenants tenants, InvoiceSummary summary, InvoiceAccess access, ElectronicInvoices electronicInvoices) {
         this.access = access;
+        this.electronicInvoices = electronicInvoices;
         this.summary = summary;
         this.tenants = tenants;
         this.invoices = invoices;
@@ -231,6 +234,28 @@ class InvoiceController {
     List<InvoiceHistoryEntry> history(@PathVariable Long id, Authentication user) {
         visible(id, user);
         return history.of(id);
+    }
+
+    @Operation(summary = "Download the invoice as an EN 16931 e-invoice",
+            description = "`format=ubl`: Peppol BIS Billing 3.0 UBL 2.1 Invoice or CreditNote (XML); `format=facturx`: the invoice PDF as"
+                    + " PDF/A-3 with the EN 16931 CII XML embedded (Factur-X / ZUGFeRD, profile EN 16931). For invoices and credit notes"
+                    + " from AUTHORISED on. Header `X-Content-SHA256` carries the file's SHA-256.")
+    @ApiResponse(responseCode = "200", description = "The e-invoice", content = {
+            @Content(mediaType = "application/xml", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "400", description = "INVALID_INPUT: format is neither ubl nor facturx")
+    @ApiResponse(responseCode = "409", description = "ILLEGAL_STATUS: a proposal, not yet authorised, or lacking what EN 16931 needs (named)")
+    @GetMapping("/{id}/einvoice")
+    ResponseEntity<byte[]> einvoice(@PathVariable Long id, @RequestParam(required = false) @Parameter(description = "ubl or facturx",
+            schema = @Schema(allowableValues = {"ubl", "facturx"})) String format, Authentication user) {
+        visible(id, user);
+        EInvoiceFormat chosen = EInvoiceFormat.parse(format).orElseThrow(() ->
+                new InvalidInputException("format must be ubl (Peppol BIS Billing 3.0 UBL) or facturx (Factur-X PDF), not '" + format + "'"));
+        ElectronicInvoices.File file = electronicInvoices.file(id, chosen);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName()).build().toString())
+                .header("X-Content-SHA256", file.sha256())
+                .body(file.content());
     }
 
     /** Written to a buffer first so that a refusal is still a clean JSON 4xx. */

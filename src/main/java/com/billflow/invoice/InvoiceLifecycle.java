@@ -38,11 +38,13 @@ public class InvoiceLifecycle {
     private final NumberAllocator numbers;
     private final InvoiceWorkflow workflow;
     private final Payments payments;
+    private final ElectronicInvoices electronicInvoices;
     private final Clock clock;
 
     InvoiceLifecycle(Payments payments, InvoiceService invoices, InvoiceRepository repository, InvoiceHistory history, InvoiceDocuments documents,
                      InvoiceTransmission transmission, LaboratoryService laboratories, ClientService clients,
-                     NumberAllocator numbers, InvoiceWorkflow workflow, Clock clock) {
+                     NumberAllocator numbers, InvoiceWorkflow workflow, ElectronicInvoices electronicInvoices, Clock clock) {
+        this.electronicInvoices = electronicInvoices;
         this.payments = payments;
         this.invoices = invoices;
         this.repository = repository;
@@ -59,11 +61,17 @@ public class InvoiceLifecycle {
     /** The longest reason a cancel or reject may give. */
     public static final int MAX_REASON_LENGTH = 1000;
 
-    /** A move without side effects: draft, authorise, unauthorise, cancel, book, reject, pay, accept, auto-book. */
+    /**
+     * A move without side effects: draft, authorise, unauthorise, cancel, book, reject, pay, accept, auto-book. Authorising a
+     * document for a client on the e-invoice channel that could not be a valid e-invoice is refused (409, naming the fields).
+     */
     @Transactional
     public Invoice apply(Long id, InvoiceAction action, String reason, String actor) {
         Invoice invoice = invoices.get(id);
         String checkedReason = checkedReason(invoice, action, reason);
+        if (action == InvoiceAction.AUTHORISE) {
+            electronicInvoices.checkAuthorisable(id);
+        }
         InvoiceStatus from = invoice.move(action);
         history.record(invoice, from, action.path(), actor, checkedReason);
         return invoice;

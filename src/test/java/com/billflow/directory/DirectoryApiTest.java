@@ -69,7 +69,7 @@ class DirectoryApiTest extends IntegrationTest {
         assertThat(lab.at("/bankDetails/iban").asText()).as("stored without spaces").isEqualTo("DE89370400440532013000");
         assertThat(lab.at("/bankDetails/bic").asText()).isEqualTo("COBADEFFXXX");
         assertThat(lab.get("paymentReference").asText()).isEqualTo("RF_CREDITOR_REFERENCE");
-        assertThat(lab).hasSize(19);
+        assertThat(lab).hasSize(20);
         assertThat(processEngine.getIdentityService().createTenantQuery().tenantId(code).singleResult().getName()).isEqualTo("Dental Lab " + code);
         assertThat(as(office).getForEntity("/api/laboratories/" + code, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(as(office).getForEntity("/api/laboratories", JsonNode.class).getBody()).doesNotContain(lab);
@@ -129,7 +129,7 @@ class DirectoryApiTest extends IntegrationTest {
         assertThat(client.get("invoiceContactEmail").asText()).isEqualTo("ap@clinic.example");
         assertThat(client.get("transmitBy").asText()).isEqualTo("EMAIL");
         assertThat(client.get("taxId").asText()).isEqualTo("NL859048535B01");
-        assertThat(client).hasSize(6);
+        assertThat(client).hasSize(7);
         assertThat(as(office).getForEntity("/api/clients/" + code, JsonNode.class).getBody()).isEqualTo(client);
         assertThat(as(billing).getForEntity("/api/clients", JsonNode.class).getBody()).contains(client);
 
@@ -258,7 +258,12 @@ class DirectoryApiTest extends IntegrationTest {
         assertBad(post(as(admin), "/api/clients", good.replace("\"ap@clinic.example\"", "\"\"")), 400, "invoiceContactEmail is required when transmitBy is EMAIL");
         assertBad(post(as(admin), "/api/clients", good.replace("\"EMAIL\"", "\"PIGEON\"")), 400, "transmitBy: 'PIGEON' is not one of EMAIL, MAIL, FAX");
         assertBad(post(as(admin), "/api/clients", good.replace("\"EMAIL\"", "\"email\"")), 400, "transmitBy: 'email' is not one of EMAIL, MAIL, FAX");
-        assertBad(post(as(admin), "/api/clients", good.replace(",\"transmitBy\":\"EMAIL\"", "")), 400, "transmitBy: is required: EMAIL, MAIL or FAX");
+        assertBad(post(as(admin), "/api/clients", good.replace(",\"transmitBy\":\"EMAIL\"", "")), 400, "transmitBy: is required: EMAIL, MAIL, FAX or EINVOICE");
+        assertBad(post(as(admin), "/api/clients", good.replace("\"EMAIL\"", "\"EINVOICE\"")), 400, "einvoice is required when transmitBy is EINVOICE");
+        String einvoice = ",\"einvoice\":{\"peppolScheme\":\"0088\",\"peppolId\":\"4012345000008\",\"format\":\"UBL\",\"delivery\":\"OUTBOX\"}";
+        assertBad(post(as(admin), "/api/clients", good.replace("\"EMAIL\"", "\"EINVOICE\"" + einvoice)), 400, "is not a GLN (scheme 0088)");
+        assertBad(post(as(admin), "/api/clients", good.replace("\"EMAIL\"", "\"EMAIL\"" + einvoice.replace("08\"", "09\""))), 400,
+                "einvoice is only for transmitBy EINVOICE");
         assertBad(post(as(admin), "/api/clients", good.replace("ap@clinic.example", "ap@@clinic")), 400, "invoiceContactEmail: must be a well-formed email address");
         assertBad(post(as(admin), "/api/clients", good.replace("Smile Clinic " + code, "x".repeat(201))), 400, "name: size must be between 0 and 200");
         assertBad(post(as(admin), "/api/clients", good.replace("1012 AB", "1".repeat(21))), 400, "address.postalCode: size must be between 0 and 20");

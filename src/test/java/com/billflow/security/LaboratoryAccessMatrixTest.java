@@ -133,6 +133,8 @@ class LaboratoryAccessMatrixTest extends IntegrationTest {
             return status(http.withBasicAuth(user, Fixtures.PASSWORD).getForEntity("/api/invoices/" + id + "/documents/" + documentId, byte[].class));
         });
         routes.put("GET /api/invoices/{id}/history", (user, lab) -> status(call(user, HttpMethod.GET, "/api/invoices/" + released(lab) + "/history", null)));
+        routes.put("GET /api/invoices/{id}/einvoice", (user, lab) ->
+                status(http.withBasicAuth(user, Fixtures.PASSWORD).getForEntity("/api/invoices/" + authorised(lab) + "/einvoice?format=ubl", byte[].class)));
         routes.put("GET /api/invoices/{id}.csv", (user, lab) ->
                 status(http.withBasicAuth(user, Fixtures.PASSWORD).getForEntity("/api/invoices/" + authorised(lab) + ".csv?format=xero", String.class)));
         action(routes, "draft", InvoiceType.PRODUCTION);

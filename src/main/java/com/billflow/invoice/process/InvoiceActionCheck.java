@@ -1,6 +1,7 @@
 package com.billflow.invoice.process;
 
 import com.billflow.common.InvalidInputException;
+import com.billflow.invoice.ElectronicInvoices;
 import com.billflow.invoice.Invoice;
 import com.billflow.invoice.InvoiceAction;
 import com.billflow.invoice.InvoiceLifecycle;
@@ -17,7 +18,8 @@ import static com.billflow.invoice.process.ProductionInvoiceProcess.*;
 /**
  * Start listener of the gateways that route on {@code invoiceAction}: refuses, in the transaction
  * of the task's completion, an action the task does not offer (400) or the invoice does not allow
- * (409: its status, or a release of an invoice with no lines or a negative total), or a missing or
+ * (409: its status, a release of an invoice with no lines or a negative total, or an authorisation of a document for
+ * a client on the e-invoice channel that could not be a valid EN 16931 e-invoice), or a missing or
  * over-long reason (400), so a raw engine-API caller gets the same answer as the REST API instead of the
  * engine's "no outgoing sequence flow".
  */
@@ -28,9 +30,11 @@ class InvoiceActionCheck implements ExecutionListener {
     static final String MERGED = "merged";
 
     private final InvoiceService invoices;
+    private final ElectronicInvoices electronicInvoices;
 
-    InvoiceActionCheck(InvoiceService invoices) {
+    InvoiceActionCheck(InvoiceService invoices, ElectronicInvoices electronicInvoices) {
         this.invoices = invoices;
+        this.electronicInvoices = electronicInvoices;
     }
 
     @Override
@@ -50,6 +54,9 @@ class InvoiceActionCheck implements ExecutionListener {
         }
         if (!allowed.contains(action)) {
             throw invoice.refused(InvoiceAction.fromPath(action));
+        }
+        if (InvoiceAction.AUTHORISE.path().equals(action)) {
+            electronicInvoices.checkAuthorisable(invoice.getId());
         }
         Object reason = execution.getVariable(VAR_REASON);
         InvoiceLifecycle.checkedReason(invoice, InvoiceAction.fromPath(action), reason == null ? null : reason.toString());
