@@ -87,7 +87,7 @@ test('a rep sees neither the Cockpit link nor the mailbox', { timeout: TEST_TIME
   try {
     await logIntoTasklist(page, REP);
     await page.goto(BASE_URL + '/dashboard');
-    await page.locator('#signed-in-user', { hasText: REP.user }).waitFor();
+    await page.locator('#signed-in-user', { hasText: REP.name }).waitFor();
     assert.equal(await page.getByRole('link', { name: 'Cockpit' }).isVisible(), false, 'no Cockpit link for a rep');
     assert.equal(await page.getByRole('link', { name: 'Mailbox' }).isVisible(), false, 'no mailbox link for a rep');
     await shot('dashboard');

@@ -31,7 +31,8 @@
       // axis names wrap within their slot, so a phone's narrow charts keep them apart
       xAxis: { type: 'category', data: bars.map((b) => b.label),
         axisLabel: { interval: 0, overflow: 'break', width: Math.max(40, (element.clientWidth - 60) / bars.length - 6) } },
-      yAxis: { type: 'value', name: 'cases', minInterval: 1 },
+      // headroom above the tallest bar, so its two-line label stays clear of the axis name
+      yAxis: { type: 'value', name: 'cases', minInterval: 1, boundaryGap: [0, '30%'] },
       series: [{
         type: 'bar',
         name: 'Cases',

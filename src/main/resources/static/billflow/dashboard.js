@@ -5,6 +5,8 @@
 
   const $ = (id) => document.getElementById(id);
   const { money, text, getJson } = window.Billflow;
+  // The names the Console shows for SurgicalCaseStatus (messages.properties), so the panel never shows a code.
+  const STATUS_NAMES = { PENDING_PO: 'Pending PO', PENDING_PAYMENT: 'Pending Payment', PAID: 'Paid', CANCELLED: 'Cancelled' };
 
   async function showCase(caseId) {
     const details = $('case-details');
@@ -22,8 +24,8 @@
       }
       table.append(body);
       details.replaceChildren(
-        text('h3', c.caseNumber + ' — ' + c.status),
-        text('p', c.procedure + ' on ' + c.procedureDate + ', ' + c.surgeon + ', facility ' + c.facilityCode + ', rep ' + c.rep),
+        text('h3', c.caseNumber + ' — ' + (STATUS_NAMES[c.status] || c.status)),
+        text('p', c.procedure + ' on ' + c.procedureDate + ', ' + c.surgeon),
         table,
         text('p', 'Total: ' + money(c.total, c.currency)));
     } catch (error) {
@@ -35,7 +37,7 @@
   async function showLinks() {
     try {
       const me = await getJson('/api/me');
-      $('signed-in-user').textContent = me.userId;
+      $('signed-in-user').textContent = me.name;
       $('cockpit-link').hidden = !me.webapps.includes('cockpit');
       $('mailbox-link').hidden = !me.groups.includes('camunda-admin');
     } catch (error) {

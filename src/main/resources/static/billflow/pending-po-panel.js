@@ -54,7 +54,7 @@
         const row = document.createElement('tr');
         row.dataset.caseId = item.caseId;
         const event = document.createElement('td');
-        event.append(eventLink(item), document.createElement('br'), text('span', item.facility + ' · ' + item.rep, 'muted'));
+        event.append(eventLink(item), document.createElement('br'), text('span', item.facility + ' · ' + item.repName, 'muted'));
         row.append(event, text('td', item.eventDate, 'date'), text('td', money(item.value, item.currency), 'amount'));
         rows.append(row);
       }

@@ -2,12 +2,15 @@ package com.billflow.dashboard;
 
 import com.billflow.BillflowProperties;
 import com.billflow.dashboard.PendingPurchaseOrderCursor.Direction;
+import com.billflow.security.UserNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
@@ -33,9 +36,11 @@ class PendingPurchaseOrderQuery {
             where c.status = 'PENDING_PO'""";
 
     private final JdbcClient jdbc;
+    private final UserNames names;
     private final BillflowProperties properties;
 
-    PendingPurchaseOrderQuery(JdbcClient jdbc, BillflowProperties properties) {
+    PendingPurchaseOrderQuery(JdbcClient jdbc, BillflowProperties properties, UserNames names) {
+        this.names = names;
         this.jdbc = jdbc;
         this.properties = properties;
     }
@@ -105,9 +110,10 @@ class PendingPurchaseOrderQuery {
         if (cursor != null) {
             statement = statement.param("date", cursor.eventDate()).param("id", cursor.caseId());
         }
+        Map<String, String> repNames = new HashMap<>(); // a page names each rep once
         return new ArrayList<>(statement.query((rs, row) -> new PendingPurchaseOrders.Item(rs.getLong(1), rs.getString(2),
-                rs.getDate(3).toLocalDate(), rs.getString(4), rs.getString(5), rounded(rs.getBigDecimal(6), rs.getString(7).strip()),
-                rs.getString(7).strip())).list());
+                rs.getDate(3).toLocalDate(), rs.getString(4), rs.getString(5), repNames.computeIfAbsent(rs.getString(5), names::of),
+                rounded(rs.getBigDecimal(6), rs.getString(7).strip()), rs.getString(7).strip())).list());
     }
 
     private static BigDecimal rounded(BigDecimal amount, String currency) {

@@ -29,7 +29,12 @@ public record PendingPurchaseOrders(long count, BigDecimal totalValue, String cu
     }
 
     @Schema(name = "PendingPurchaseOrder")
-    public record Item(Long caseId, String caseNumber, LocalDate eventDate, String facility, String rep,
+    /**
+     * One case waiting for its PO: {@code facility} is the facility's name, {@code rep} the rep's user id and
+     * {@code repName} their name (Camunda identity; the id when none is on file), {@code value} the case total
+     * rounded to the currency's digits.
+     */
+    public record Item(Long caseId, String caseNumber, LocalDate eventDate, String facility, String rep, String repName,
                        BigDecimal value, String currency) {
     }
 }

@@ -23,20 +23,25 @@ class SignedInUserController {
     private static final List<String> WEBAPPS = List.of("tasklist", "cockpit", "admin");
 
     private final AuthorizationService authorizations;
+    private final UserNames names;
 
-    SignedInUserController(AuthorizationService authorizations) {
+    SignedInUserController(AuthorizationService authorizations, UserNames names) {
+        this.names = names;
         this.authorizations = authorizations;
     }
 
-    /** The signed-in user as {@code userId}, {@code groups} (Camunda group ids) and {@code webapps} (of tasklist, cockpit, admin). */
-    record SignedInUser(String userId, List<String> groups, List<String> webapps) {
+    /**
+     * The signed-in user as {@code userId}, {@code name} (first and last name from Camunda's identity, the id when
+     * none is on file), {@code groups} (Camunda group ids) and {@code webapps} (of tasklist, cockpit, admin).
+     */
+    record SignedInUser(String userId, String name, List<String> groups, List<String> webapps) {
     }
 
     @Operation(summary = "Who is signed in", description = "The user id, groups and the Camunda webapps (tasklist, cockpit, admin) the user may open.")
     @GetMapping("/api/me")
     SignedInUser me(Authentication authentication) {
         Caller caller = Caller.from(authentication);
-        return new SignedInUser(caller.userId(), caller.groups(), WEBAPPS.stream()
+        return new SignedInUser(caller.userId(), names.of(caller.userId()), caller.groups(), WEBAPPS.stream()
                 .filter(app -> authorizations.isUserAuthorized(caller.userId(), caller.groups(), Permissions.ACCESS, Resources.APPLICATION, app))
                 .toList());
     }

@@ -2,6 +2,7 @@ package com.billflow.surgicalcase;
 
 import com.billflow.common.Markdown;
 import com.billflow.directory.FacilityService;
+import com.billflow.security.UserNames;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,8 +12,10 @@ public class CaseSummary {
 
     private final SurgicalCaseService cases;
     private final FacilityService facilities;
+    private final UserNames names;
 
-    CaseSummary(SurgicalCaseService cases, FacilityService facilities) {
+    CaseSummary(SurgicalCaseService cases, FacilityService facilities, UserNames names) {
+        this.names = names;
         this.cases = cases;
         this.facilities = facilities;
     }
@@ -23,7 +26,7 @@ public class CaseSummary {
         StringBuilder text = new StringBuilder()
                 .append("### Case ").append(c.getCaseNumber()).append(" - ").append(Markdown.escape(facilities.get(c.getFacilityCode()).getName())).append("\n\n")
                 .append(Markdown.escape(c.getProcedureName())).append(" on ").append(c.getProcedureDate())
-                .append(", surgeon ").append(Markdown.escape(c.getSurgeon())).append(", rep ").append(Markdown.escape(c.getRep()))
+                .append(", surgeon ").append(Markdown.escape(c.getSurgeon())).append(", rep ").append(Markdown.escape(names.of(c.getRep())))
                 .append(", patient ref ").append(Markdown.escape(c.getPatientRef())).append("\n\n")
                 .append("| Manufacturer | Part # | Lot / Serial | Description | Qty | Amount |\n")
                 .append("|---|---|---|---|---:|---:|\n");

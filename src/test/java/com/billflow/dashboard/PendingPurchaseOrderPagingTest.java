@@ -117,6 +117,8 @@ class PendingPurchaseOrderPagingTest extends IntegrationTest {
     private JsonNode panel(String query) {
         var response = as(rep).getForEntity("/api/dashboard/pending-po?" + query, JsonNode.class);
         assertThat(response.getStatusCode().value()).as(response.toString()).isEqualTo(200);
+        // the panel shows the rep by name, never by user id
+        response.getBody().get("items").forEach(item -> assertThat(item.get("repName").asText()).isEqualTo("Test " + rep));
         return response.getBody();
     }
 

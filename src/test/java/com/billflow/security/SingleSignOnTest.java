@@ -41,7 +41,8 @@ class SingleSignOnTest extends IntegrationTest {
         // then: without the CSRF token the form is refused; with it the session opens
         assertThat(post(browser, "/login", "username=" + admin + "&password=" + Fixtures.PASSWORD, null).statusCode()).isEqualTo(403);
         assertThat(signIn(browser, admin).headers().firstValue("Location")).hasValueSatisfying(url -> assertThat(url).endsWith("/dashboard"));
-        assertThat(get(browser, "/api/me").body()).contains("\"userId\":\"" + admin + "\"").contains("cockpit");
+        assertThat(get(browser, "/api/me").body()).contains("\"userId\":\"" + admin + "\"").contains("cockpit")
+                .contains("\"name\":\"Test " + admin + "\"");
         assertThat(page(browser, "/dashboard").statusCode()).isEqualTo(200);
         assertThat(page(browser, "/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
         // the webapps' own API knows the user from the same session (container-based authentication)
