@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.Locale;
 
 /**
  * An invoice line as the console sends it: samples/tests and costs with quantity and unit price,
@@ -30,16 +31,21 @@ public record LineRequest(
     void check(Currency currency) {
         if (kind.isPercentBased()) {
             if (percent == null || quantity != null || unitPrice != null) {
-                throw new InvalidInputException("A " + kind + " line takes a percent (0-100] and no quantity or unitPrice");
+                throw new InvalidInputException("A " + words(kind) + " line (" + kind + ") takes a percent (0-100], not a quantity or a unit price (percent; no quantity or unitPrice)");
             }
         } else {
             if (quantity == null || unitPrice == null || percent != null) {
-                throw new InvalidInputException("A " + kind + " line takes a quantity and a unitPrice and no percent");
+                throw new InvalidInputException("A " + words(kind) + " line (" + kind + ") takes a quantity and a unit price, not a percent (quantity and unitPrice; no percent)");
             }
             if (unitPrice.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
                 throw new InvalidInputException("unitPrice " + unitPrice.toPlainString() + " has more decimals than "
                         + currency.getCurrencyCode() + " allows (" + currency.getDefaultFractionDigits() + ")");
             }
         }
+    }
+
+    /** The kind as a page shows it ("sample / test"), so the Console's message reads as words; the code follows for the API. */
+    private static String words(LineKind kind) {
+        return kind == LineKind.SAMPLE_TEST ? "sample / test" : kind.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -116,7 +116,7 @@ class InvoiceConsoleTest extends IntegrationTest {
                 .andExpect(flash().attribute("error", containsString("quantity must be a number")));
         mvc.perform(post("/console/invoices/" + id + "/lines").param("kind", "SAMPLE_TEST").param("description", "Lead")
                         .param("percent", "5").with(office).with(csrf()))
-                .andExpect(flash().attribute("error", containsString("takes a quantity and a unitPrice and no percent")));
+                .andExpect(flash().attribute("error", containsString("A sample / test line (SAMPLE_TEST) takes a quantity and a unit price, not a percent")));
         mvc.perform(post("/console/invoices/" + id + "/lines").param("kind", "COST").param("description", " ")
                         .param("quantity", "-1").param("unitPrice", "10").with(office).with(csrf()))
                 .andExpect(flash().attribute("error", containsString("description must not be blank")))
