@@ -38,7 +38,7 @@
         name: 'Cases',
         data: bars.map((b) => b.count),
         cursor: 'pointer',
-        label: { show: true, position: 'top', fontSize: 11, formatter: (p) => `${bars[p.dataIndex].count}\n${bars[p.dataIndex].value}` },
+        label: { show: true, position: 'top', fontSize: 11, lineHeight: 14, formatter: (p) => `${bars[p.dataIndex].count}\n${bars[p.dataIndex].value}` },
       }],
     });
     chart.on('click', (params) => { window.location.href = bars[params.dataIndex].link; });
