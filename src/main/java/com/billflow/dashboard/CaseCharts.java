@@ -125,9 +125,10 @@ class CaseCharts {
         Map<String, Map<String, BigDecimal>> values = new TreeMap<>();
         read("measure = 'COMMISSION_DUE'", rep, "rep", (group, currency, count, value) -> add(counts, values, group, currency, count, value));
         List<Bar> bars = new ArrayList<>();
+        Map<String, String> repNames = userNames.namesOf(counts.keySet());
         counts.forEach((repId, byCurrency) -> {
             if (byCurrency.values().stream().mapToLong(c -> c[0]).sum() > 0) {
-                bars.add(bar(userNames.of(repId), byCurrency, values.get(repId), link("awaiting", "COMMISSION", "rep", repId)));
+                bars.add(bar(repNames.get(repId), byCurrency, values.get(repId), link("awaiting", "COMMISSION", "rep", repId)));
             }
         });
         return bars;

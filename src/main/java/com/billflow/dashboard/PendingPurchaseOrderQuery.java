@@ -9,7 +9,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -110,10 +109,12 @@ class PendingPurchaseOrderQuery {
         if (cursor != null) {
             statement = statement.param("date", cursor.eventDate()).param("id", cursor.caseId());
         }
-        Map<String, String> repNames = new HashMap<>(); // a page names each rep once
-        return new ArrayList<>(statement.query((rs, row) -> new PendingPurchaseOrders.Item(rs.getLong(1), rs.getString(2),
-                rs.getDate(3).toLocalDate(), rs.getString(4), rs.getString(5), repNames.computeIfAbsent(rs.getString(5), names::of),
-                rounded(rs.getBigDecimal(6), rs.getString(7).strip()), rs.getString(7).strip())).list());
+        List<PendingPurchaseOrders.Item> items = statement.query((rs, row) -> new PendingPurchaseOrders.Item(rs.getLong(1), rs.getString(2),
+                rs.getDate(3).toLocalDate(), rs.getString(4), rs.getString(5), null,
+                rounded(rs.getBigDecimal(6), rs.getString(7).strip()), rs.getString(7).strip())).list();
+        Map<String, String> repNames = names.namesOf(items.stream().map(PendingPurchaseOrders.Item::rep).toList()); // one query per page
+        return new ArrayList<>(items.stream().map(item -> new PendingPurchaseOrders.Item(item.caseId(), item.caseNumber(), item.eventDate(),
+                item.facility(), item.rep(), repNames.get(item.rep()), item.value(), item.currency())).toList());
     }
 
     private static BigDecimal rounded(BigDecimal amount, String currency) {
