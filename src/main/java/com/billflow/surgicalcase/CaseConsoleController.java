@@ -32,6 +32,7 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The Console's case list ("My cases" for a rep) and "New case" (SPEC §8). Calls the same service
@@ -88,7 +89,10 @@ class CaseConsoleController {
                 backOffice ? blankToNull(rep) : caller.userId(), from, to, awaiting, invoicedFrom, invoicedTo, page,
                 CaseListQuery.Key.parse(after), CaseListQuery.Key.parse(before));
         model.addAttribute("filter", filter);
-        model.addAttribute("result", caseList.find(filter));
+        CaseListQuery.Page result = caseList.find(filter);
+        model.addAttribute("result", result);
+        // the Rep column names a page's reps with one identity query, not one per row
+        model.addAttribute("repNames", backOffice ? userNames.namesOf(result.rows().stream().map(CaseListQuery.Row::rep).toList()) : Map.of());
         model.addAttribute("statuses", SurgicalCaseStatus.values());
         model.addAttribute("awaitings", CaseListQuery.Awaiting.values());
         model.addAttribute("facilities", sortedFacilities());
