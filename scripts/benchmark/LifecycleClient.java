@@ -14,12 +14,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The whole surgical case lifecycle as clients drive it, closed loop (JDK only, run by scripts/benchmark.sh as
- * {@code java LifecycleClient.java BASE_URL REP:PASSWORD BILLING:PASSWORD FACILITY SECONDS THREADS}): each thread
- * submits a case (the rep), enters its PO (billing), waits until the engine's job has generated the invoice, sends
- * it by email (billing; the mail goes out in another job), waits until it is mailed, then records invoice and
- * commission as paid, and starts the next. The first quarter of the time warms up and is not counted.
- * Prints one tab-separated line: cases completed, errors, cases per second, p50 and p95 of one lifecycle (ms).
+ * The whole surgical case lifecycle as clients drive it, closed loop (JDK only, run by scripts/benchmark/lifecycle.sh as
+ * {@code java LifecycleClient.java BASE_URL REP:PASSWORD BILLING:PASSWORD FACILITY SECONDS THREADS [billflow|noop]}).
+ * <p>
+ * {@code billflow} (the default): each thread submits a case (the rep), enters its PO (billing), waits until the
+ * engine's job has generated the invoice, sends it by email (billing; the mail goes out in another job), waits until it
+ * is mailed, then records invoice and commission as paid, and starts the next.
+ * <p>
+ * {@code noop}: the baseline, the same lifecycle over {@code /engine-rest} against scripts/benchmark/noop/
+ * NoopSurgicalCaseBillingProcess.bpmn (same shape, service steps that do nothing): the rep starts an instance with the
+ * variables Billflow starts with (caseId, caseNumber, rep, poAllManufacturers, poByManufacturer as JSON); billing
+ * completes Add Purchase Order with the same two PO variables, waits for Send Invoice (behind the same async job as
+ * the invoice), completes it with sendInvoiceBy=EMAIL and the mail as a transient variable, waits for the two payment
+ * tasks (behind the mail's async job) and completes Mark Commission Paid (commissionAmount) and Mark Invoice Paid
+ * (no variables, Billflow's defaults). Same users, Basic authentication, threads, 5 ms polling and closed loop.
+ * Calls per case: Billflow 4 + polls; the baseline 6 + polls, since /engine-rest needs the task id (one lookup for Add
+ * Purchase Order; the polls return the later tasks) and completes one task per call (two for the payments): this
+ * errs in Billflow's favour by two small requests per case.
+ * <p>
+ * The first quarter of the time warms up and is not counted. Prints one tab-separated line: cases counted, errors,
+ * cases per second, p50 and p95 of one lifecycle (ms), and cases completed in the whole run (warm-up and the cases
+ * finished after the end included; for CPU per case).
  */
 public class LifecycleClient {
 
@@ -32,12 +47,14 @@ public class LifecycleClient {
         String facility = args[3];
         double seconds = Double.parseDouble(args[4]);
         int threads = Integer.parseInt(args[5]);
+        boolean noop = args.length > 6 && args[6].equals("noop");
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         long start = System.nanoTime();
         long warmUpEnd = start + (long) (seconds * 0.25e9);
         long end = start + (long) (seconds * 1e9);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
+        AtomicInteger completed = new AtomicInteger();
         String submit = """
                 {"facilityCode":"%s","surgeon":"Dr. Bench","procedure":"Total knee arthroplasty","procedureDate":"%s",
                  "patientRef":"PT-1","lines":[{"manufacturer":"Zimmer Biomet","partNumber":"ZB-1","description":"Femoral component",
@@ -49,28 +66,12 @@ public class LifecycleClient {
                 while (System.nanoTime() < end) {
                     long began = System.nanoTime();
                     try {
-                        String created = send(client, "POST", base + "/api/surgical-cases", rep, submit);
-                        Matcher id = ID.matcher(created);
-                        if (!id.find()) {
-                            throw new IllegalStateException("no id in " + created);
+                        if (noop) {
+                            noopCase(client, base, rep, billing, began);
+                        } else {
+                            billflowCase(client, base, rep, billing, submit, began);
                         }
-                        String caseUrl = base + "/api/surgical-cases/" + id.group(1);
-                        send(client, "PUT", caseUrl + "/purchase-orders", billing, "{\"allManufacturers\":\"PO-BENCH\"}");
-                        await(client, caseUrl, billing, "invoiceNumber", began);
-                        // the invoice's task may be a moment behind its number: asked again on 409
-                        while (true) {
-                            try {
-                                send(client, "POST", caseUrl + "/invoice/email", billing, "{}");
-                                break;
-                            } catch (IllegalStateException notYet) {
-                                if (!notYet.getMessage().contains(" 409:") || System.nanoTime() - began > 60e9) {
-                                    throw notYet;
-                                }
-                                Thread.sleep(5);
-                            }
-                        }
-                        await(client, caseUrl, billing, "invoiceSentAt", began);
-                        send(client, "POST", caseUrl + "/paid", billing, "{\"commission\":{\"amount\":120.00}}");
+                        completed.incrementAndGet();
                         if (began > warmUpEnd && System.nanoTime() < end) {
                             latencies.add(System.nanoTime() - began);
                         }
@@ -90,7 +91,101 @@ public class LifecycleClient {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         double counted = seconds * 0.75;
-        System.out.printf("%d\t%d\t%.2f\t%s\t%s%n", sorted.size(), errors.get(), sorted.size() / counted, ms(sorted, 0.50), ms(sorted, 0.95));
+        System.out.printf("%d\t%d\t%.2f\t%s\t%s\t%d%n", sorted.size(), errors.get(), sorted.size() / counted, ms(sorted, 0.50),
+                ms(sorted, 0.95), completed.get());
+    }
+
+    /** One case through Billflow's /api: 4 calls and the polls. */
+    private static void billflowCase(HttpClient client, String base, String rep, String billing, String submit, long began) throws Exception {
+        String created = send(client, "POST", base + "/api/surgical-cases", rep, submit);
+        Matcher id = ID.matcher(created);
+        if (!id.find()) {
+            throw new IllegalStateException("no id in " + created);
+        }
+        String caseUrl = base + "/api/surgical-cases/" + id.group(1);
+        send(client, "PUT", caseUrl + "/purchase-orders", billing, "{\"allManufacturers\":\"PO-BENCH\"}");
+        await(client, caseUrl, billing, "invoiceNumber", began);
+        // the invoice's task may be a moment behind its number: asked again on 409
+        while (true) {
+            try {
+                send(client, "POST", caseUrl + "/invoice/email", billing, "{}");
+                break;
+            } catch (IllegalStateException notYet) {
+                if (!notYet.getMessage().contains(" 409:") || System.nanoTime() - began > 60e9) {
+                    throw notYet;
+                }
+                Thread.sleep(5);
+            }
+        }
+        await(client, caseUrl, billing, "invoiceSentAt", began);
+        send(client, "POST", caseUrl + "/paid", billing, "{\"commission\":{\"amount\":120.00}}");
+    }
+
+    private static final AtomicInteger NOOP_CASES = new AtomicInteger();
+    private static final String NOOP_RUN = Long.toString(System.currentTimeMillis(), 36);
+    private static final String PO_ROWS = "[{\\\"manufacturer\\\":\\\"Zimmer Biomet\\\",\\\"poNumber\\\":\\\"\\\"},"
+            + "{\\\"manufacturer\\\":\\\"Stryker\\\",\\\"poNumber\\\":\\\"\\\"}]";
+
+    /** One case of the no-op baseline through /engine-rest: 6 calls and the polls (see the class comment). */
+    private static void noopCase(HttpClient client, String base, String rep, String billing, long began) throws Exception {
+        String rest = base + "/engine-rest";
+        int n = NOOP_CASES.incrementAndGet();
+        String caseNumber = "NOOP-" + NOOP_RUN + "-" + n;
+        String started = send(client, "POST", rest + "/process-definition/key/NoopSurgicalCaseBillingProcess/start", rep, """
+                {"businessKey":"%s","variables":{"caseId":{"value":%d,"type":"Long"},"caseNumber":{"value":"%s","type":"String"},
+                 "rep":{"value":"%s","type":"String"},"poAllManufacturers":{"value":"","type":"String"},
+                 "poByManufacturer":{"value":"%s","type":"Json"}}}""".formatted(caseNumber, n, caseNumber, user(rep), PO_ROWS));
+        Matcher id = INSTANCE_ID.matcher(started);
+        if (!id.find()) {
+            throw new IllegalStateException("no id in " + started);
+        }
+        String tasks = rest + "/task?processInstanceId=" + id.group(1);
+        String addPo = taskIds(send(client, "GET", tasks + "&taskDefinitionKey=Task_AddPurchaseOrder", billing, null)).get(0);
+        send(client, "POST", rest + "/task/" + addPo + "/complete", billing, """
+                {"variables":{"poAllManufacturers":{"value":"PO-BENCH","type":"String"},"poByManufacturer":{"value":"%s","type":"Json"}}}"""
+                .formatted(PO_ROWS)); // as Billflow's PUT with allManufacturers: rows with empty POs
+        String sendInvoice = awaitTasks(client, tasks + "&taskDefinitionKey=Task_SendInvoice", billing, 1, began).get(0);
+        send(client, "POST", rest + "/task/" + sendInvoice + "/complete", billing, """
+                {"variables":{"sendInvoiceBy":{"value":"EMAIL","type":"String"},"invoiceMail":{"value":"{\\"to\\":\\"ap@x.test\\"}",
+                 "type":"Json","valueInfo":{"transient":true}}}}""");
+        List<String> payments = awaitTasks(client, tasks + "&sortBy=name&sortOrder=asc", billing, 2, began);
+        // sorted by name: Mark Commission Paid, then Mark Invoice Paid (Billflow records the commission first too)
+        send(client, "POST", rest + "/task/" + payments.get(0) + "/complete", billing,
+                "{\"variables\":{\"commissionAmount\":{\"value\":\"120.00\",\"type\":\"String\"}}}");
+        send(client, "POST", rest + "/task/" + payments.get(1) + "/complete", billing, "{\"variables\":{}}");
+    }
+
+    private static final Pattern INSTANCE_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+
+    /** Polls the task query every 5 ms until it returns {@code count} tasks; their ids in the query's order. */
+    private static List<String> awaitTasks(HttpClient client, String query, String auth, int count, long began) throws Exception {
+        while (true) {
+            List<String> ids = taskIds(send(client, "GET", query, auth, null));
+            if (ids.size() >= count) {
+                return ids;
+            }
+            if (System.nanoTime() - began > 60e9) {
+                throw new IllegalStateException(count + " tasks not there within 60 s: " + query);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    /** The task ids in a task list: the "id" that opens each task object. */
+    private static List<String> taskIds(String json) {
+        List<String> ids = new ArrayList<>();
+        Matcher id = TASK_ID.matcher(json);
+        while (id.find()) {
+            ids.add(id.group(1));
+        }
+        return ids;
+    }
+
+    private static final Pattern TASK_ID = Pattern.compile("\\{\"id\"\\s*:\\s*\"([^\"]+)\"");
+
+    private static String user(String basicAuth) {
+        String decoded = new String(Base64.getDecoder().decode(basicAuth.substring("Basic ".length())), StandardCharsets.UTF_8);
+        return decoded.substring(0, decoded.indexOf(':'));
     }
 
     /** Polls the case every 5 ms until {@code field} has a value (set by one of the engine's jobs). */
