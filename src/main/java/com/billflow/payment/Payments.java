@@ -90,7 +90,12 @@ public class Payments {
     /** {@code total} less what was paid towards it. */
     @Transactional(readOnly = true)
     public Money open(PaymentSubject subject, Long ownerId, Money total) {
-        return total.plus(paid(subject, ownerId, total.currency()).negate());
+        return openOf(total, of(subject, ownerId));
+    }
+
+    /** {@code total} less the amounts of {@code towardsIt} (payments already read, e.g. by {@link #of}). */
+    public static Money openOf(Money total, List<Payment> towardsIt) {
+        return total.plus(towardsIt.stream().map(Payment::amount).reduce(Money.zero(total.currency()), Money::plus).negate());
     }
 
     private static Money amount(BigDecimal given, Currency currency) {

@@ -87,7 +87,7 @@ class SurgicalCaseController {
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyAuthority('sales-rep', 'billing', 'camunda-admin')")
     SurgicalCaseJson get(@PathVariable Long id, Authentication user) {
-        return json(cases.getFor(id, Caller.from(user)));
+        return cases.jsonFor(id, Caller.from(user));
     }
 
     @Operation(summary = "Add the purchase order(s)", description = "Completes the open Add Purchase Order task;"
@@ -139,7 +139,7 @@ class SurgicalCaseController {
     }
 
     private SurgicalCaseJson json(SurgicalCase surgicalCase) {
-        return SurgicalCaseJson.of(surgicalCase, cases.payments(surgicalCase.getId()), cases.openAmount(surgicalCase.getId()));
+        return cases.json(surgicalCase);
     }
 
     @Operation(summary = "Cancel a case", description = "Only while PENDING_PO; afterwards 409.")

@@ -180,6 +180,25 @@ public class SurgicalCaseService {
         return all;
     }
 
+    /**
+     * The case as the API answers it, with its payments (the invoice's, then the commission's) and what
+     * is open of the invoice, read in one transaction: two payment queries, where reading them through
+     * {@link #payments} and {@link #openAmount} took three transactions and loaded the case again.
+     */
+    @Transactional(readOnly = true)
+    public SurgicalCaseJson json(SurgicalCase surgicalCase) {
+        List<Payment> invoicePayments = payments.of(PaymentSubject.CASE_INVOICE, surgicalCase.getId());
+        List<Payment> all = new ArrayList<>(invoicePayments);
+        all.addAll(payments.of(PaymentSubject.CASE_COMMISSION, surgicalCase.getId()));
+        return SurgicalCaseJson.of(surgicalCase, all, Payments.openOf(surgicalCase.total(), invoicePayments));
+    }
+
+    /** As {@link #json}, for the case {@code id} as {@link #getFor} reads it (404, or 403 for another rep's case). */
+    @Transactional(readOnly = true)
+    public SurgicalCaseJson jsonFor(Long id, Caller caller) {
+        return json(getFor(id, caller));
+    }
+
     /** What is still open of the case's invoice. */
     @Transactional(readOnly = true)
     public Money openAmount(Long id) {
