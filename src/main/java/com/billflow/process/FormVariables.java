@@ -14,9 +14,9 @@ import java.util.List;
  * 4,000-character String variables ({@code ACT_RU_VARIABLE.TEXT_}, {@code ACT_HI_DETAIL.TEXT_}).
  *
  * <p>Display text (a case or invoice as Markdown, an address list) grows with the user's input, so
- * it is written as a JSON-serialized object value: the engine keeps it in its byte-array table,
- * which has no such limit, and Tasklist parses JSON values before it gives them to the form, so a
- * form's {@code =caseSummary} shows the same text. Text that a form <em>sends back</em> arrives as
+ * beyond the limit it is written as a JSON-serialized object value: the engine keeps it in its
+ * byte-array table, which has no such limit, and Tasklist parses JSON values before it gives them to
+ * the form, so a form's {@code =caseSummary} shows the same text as from a String variable. Text that a form <em>sends back</em> arrives as
  * a String variable whatever we do (Tasklist submits plain strings untyped); {@link #formInput}
  * refuses one the engine could not store while the task is still open, with a message instead of a
  * database error.
@@ -30,11 +30,18 @@ public final class FormVariables {
     }
 
     /**
-     * A display text of any length as a variable value: JSON-serialized {@code java.lang.String},
-     * stored as bytes. Java code reads it back as the same {@code String}.
+     * A display text of any length as a variable value: a String variable up to
+     * {@value #ENGINE_STRING_LIMIT} characters, else JSON-serialized {@code java.lang.String}, stored as
+     * bytes. Java code and forms read both back as the same {@code String}. The String is the usual
+     * case and costs the engine one row per write (runtime, history instance, history detail); the JSON
+     * value costs a byte-array row beside each of them too (the lifecycle benchmark, issue 11).
      */
     public static TypedValue text(String text) {
-        return Variables.objectValue(text == null ? "" : text)
+        String value = text == null ? "" : text;
+        if (value.length() <= ENGINE_STRING_LIMIT) {
+            return Variables.stringValue(value);
+        }
+        return Variables.objectValue(value)
                 .serializationDataFormat(Variables.SerializationDataFormats.JSON)
                 .create();
     }

@@ -7,6 +7,7 @@ import com.billflow.surgicalcase.SurgicalCase;
 import com.billflow.surgicalcase.SurgicalCaseService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -51,10 +52,20 @@ class CaseTaskDetails implements TaskListener {
     public void notify(DelegateTask task) {
         SurgicalCase surgicalCase = cases.get(ProcessVariables.caseId(task));
         var execution = task.getExecution();
-        execution.setVariable(VAR_CARD_FACILITY, facilities.get(surgicalCase.getFacilityCode()).getName());
-        execution.setVariable(VAR_CARD_VALUE, money.format(surgicalCase.total()));
-        execution.setVariable(VAR_CARD_EVENT_DATE, surgicalCase.getProcedureDate().toString());
+        setIfChanged(execution, VAR_CARD_FACILITY, facilities.get(surgicalCase.getFacilityCode()).getName());
+        setIfChanged(execution, VAR_CARD_VALUE, money.format(surgicalCase.total()));
+        setIfChanged(execution, VAR_CARD_EVENT_DATE, surgicalCase.getProcedureDate().toString());
         task.setDueDate(Date.from(dueDate(task.getTaskDefinitionKey(), surgicalCase)));
+    }
+
+    /**
+     * The card lines rarely change between a case's tasks: the engine writes a variable (and its history
+     * detail) even when it is set to the value it has, so an unchanged line is left alone.
+     */
+    private static void setIfChanged(VariableScope scope, String name, String value) {
+        if (!value.equals(scope.getVariable(name))) {
+            scope.setVariable(name, value);
+        }
     }
 
     private Instant dueDate(String taskKey, SurgicalCase surgicalCase) {
