@@ -75,7 +75,7 @@ for round in $(seq "$ROUNDS"); do
 done
 
 # columns: 1 round | 2-8 Billflow: cases errors cases/s p50 p95 all cpu | 9-15 baseline: the same
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 col() { cut -f"$1" "$ROWS" | grep -v '^-$' | median; }
 ratio() { awk -F'\t' '$11 > 0 { printf "%.3f\n", $4 / $11 }' "$ROWS"; }
 REPORT=$OUT/lifecycle.md
