@@ -11,6 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class BillflowApplication {
 
     public static void main(String[] args) {
+        StartupClassPreloader.start(BillflowApplication.class.getClassLoader());
         SpringApplication.run(BillflowApplication.class, args);
     }
 }

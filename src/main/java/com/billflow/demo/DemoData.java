@@ -17,10 +17,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -33,12 +30,12 @@ import java.util.Map;
 
 /**
  * Seeds demo facilities and walks demo cases through the real process into every status, once:
- * when the database has no facility yet. Runs only with {@code billflow.demo.enabled=true}.
+ * when the database has no facility yet. Runs only with {@code billflow.demo.enabled=true}, started by
+ * {@link DemoSeeding} beside the laboratory demo data.
  */
 @Component
-@Order(20)
 @ConditionalOnProperty(name = "billflow.demo.enabled", havingValue = "true")
-class DemoData implements ApplicationRunner {
+class DemoData {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
     private static final Caller DEMO = new Caller("demo", Groups.ALL);
@@ -60,8 +57,8 @@ class DemoData implements ApplicationRunner {
         this.clock = clock;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    /** Seeds the facilities and the surgical cases unless a facility exists. */
+    void seed() {
         if (!facilities.all().isEmpty()) {
             return;
         }

@@ -65,10 +65,8 @@ class DemoInvoices {
 
     private Invoice create(InvoiceType type, String laboratory, String client, String jobNumber, List<LineRequest> lines) {
         Invoice invoice = invoices.create(new CreateInvoiceRequest(laboratory, client, jobNumber, null, type), OFFICE.userId());
-        for (LineRequest line : lines) {
-            invoice = invoices.addLine(invoice.getId(), line, OFFICE.userId());
-        }
-        return invoice;
+        // one transaction for the lines: Prepare Invoice's form is rendered once, not once per line
+        return invoices.addLines(invoice.getId(), lines, OFFICE.userId());
     }
 
     /** The actions one after another, each carried out to the next wait state; answers the invoice (for credit, the credit note). */

@@ -17,10 +17,7 @@ import com.billflow.invoice.LineRequest;
 import com.billflow.security.LaboratoryTenants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -38,14 +35,14 @@ import static com.billflow.invoice.LineKind.TAX;
 /**
  * Seeds demo laboratories and clients and walks laboratory invoices through the real processes
  * into every status, with an instance waiting at every user task, once: when the database has no
- * laboratory yet. Runs only with {@code billflow.demo.enabled=true}, after the surgical demo data.
+ * laboratory yet. Runs only with {@code billflow.demo.enabled=true}, started by {@link DemoSeeding} beside the
+ * surgical demo data.
  * On every start, also on a database seeded before laboratories had tenants, {@code office}
  * manages ALPHA and BETA and {@code office-beta} manages BETA only (Camunda tenant memberships).
  */
 @Component
-@Order(30)
 @ConditionalOnProperty(name = "billflow.demo.enabled", havingValue = "true")
-class LaboratoryDemoData implements ApplicationRunner {
+class LaboratoryDemoData {
 
     private static final Logger LOG = LoggerFactory.getLogger(LaboratoryDemoData.class);
     /** No automation: every step waits for the office manager. */
@@ -71,8 +68,8 @@ class LaboratoryDemoData implements ApplicationRunner {
         this.demo = demo;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    /** Seeds laboratories, clients and their documents unless a laboratory exists; grants the demo office managers their laboratories. */
+    void seed() {
         boolean seeded = !laboratories.all().isEmpty();
         if (!seeded) {
             seedLaboratories();

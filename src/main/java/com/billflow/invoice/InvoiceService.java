@@ -84,14 +84,26 @@ public class InvoiceService {
 
     @Transactional
     public Invoice addLine(Long id, LineRequest line, String actor) {
+        return addLines(id, List.of(line), actor);
+    }
+
+    /**
+     * Adds the lines in order, each as {@link #addLine} would (checked, recorded as an "edit" in the invoice's history),
+     * in one transaction: the waiting task's form and card are rendered once for all of them instead of once per line.
+     * Throws {@link InvalidInputException} for the first line refused (nothing is added then).
+     */
+    @Transactional
+    public Invoice addLines(Long id, List<LineRequest> lines, String actor) {
         Invoice invoice = get(id);
-        line.check(invoice.currency());
-        if (invoice.getLines().size() >= MAX_LINES) {
-            throw new InvalidInputException(invoice.describe() + " already has " + invoice.getLines().size() + " lines; an invoice holds at most "
-                    + MAX_LINES + ": start another invoice for the job");
+        for (LineRequest line : lines) {
+            line.check(invoice.currency());
+            if (invoice.getLines().size() >= MAX_LINES) {
+                throw new InvalidInputException(invoice.describe() + " already has " + invoice.getLines().size() + " lines; an invoice holds at most "
+                        + MAX_LINES + ": start another invoice for the job");
+            }
+            InvoiceStatus from = invoice.addLine(line.kind(), line.description().strip(), line.quantity(), line.unitPrice(), line.percent());
+            history.record(invoice, from, "edit", actor, null);
         }
-        InvoiceStatus from = invoice.addLine(line.kind(), line.description().strip(), line.quantity(), line.unitPrice(), line.percent());
-        history.record(invoice, from, "edit", actor, null);
         Invoice saved = invoices.saveAndFlush(invoice);
         events.publishEvent(new InvoiceLinesChanged(id));
         return saved;

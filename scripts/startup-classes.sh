@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Rewrites src/main/resources/META-INF/billflow/startup-classes.txt, the classes StartupClassPreloader loads on a
+# second thread at start-up: starts the packaged app once on a fresh H2 database with demo data and -Xlog:class+load,
+# waits until the demo data is seeded, and keeps the names of the classes it loaded from the jar and from the JDK
+# outside its CDS archive, in load order (generated classes such as proxies and lambdas left out). Run it after
+# large changes of dependencies (a stale list still works: missing names are skipped, new classes just load on
+# the main thread), then rebuild. PORT and SMTP (default 8095 / 2545) if those are taken.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${PORT:-8095}
+SMTP=${SMTP:-2545}
+JAR=${JAR:-$(ls target/billflow-*.jar 2>/dev/null | grep -v original | head -1 || true)}
+[[ -n "$JAR" ]] || { echo "build the jar first: mvn -B -DskipTests package" >&2; exit 1; }
+WORK=$(mktemp -d)
+trap 'kill "$APP" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+java -Dbillflow.startup.preload=false -XX:TieredStopAtLevel=1 -Xlog:class+load:file="$WORK/classes.log" -jar "$JAR" \
+  --server.port="$PORT" --billflow.mail.embedded.port="$SMTP" \
+  --spring.datasource.url="jdbc:h2:file:$WORK/h2/billflow;DB_CLOSE_ON_EXIT=FALSE" \
+  --billflow.mail.embedded.directory="$WORK/mailbox" --billflow.einvoice.outbox-directory="$WORK/outbox" > "$WORK/app.log" 2>&1 &
+APP=$!
+until grep -q "Laboratory demo data seeded" "$WORK/app.log"; do
+  kill -0 "$APP" 2>/dev/null || { tail -30 "$WORK/app.log" >&2; exit 1; }
+  sleep 0.5
+done
+LIST=src/main/resources/META-INF/billflow/startup-classes.txt
+{
+  echo "# Classes a start-up with demo data loads, in order (scripts/startup-classes.sh); read by StartupClassPreloader."
+  awk '$3 == "source:" && $4 ~ /^(jar:nested:|jrt:\/|file:)/ {print $2}' "$WORK/classes.log" \
+    | grep -v '^org\.springframework\.boot\.loader\.' | grep -v '\$\$\|\$Proxy\|Lambda' | awk '!seen[$0]++'
+} > "$LIST"
+echo "$(( $(wc -l < "$LIST") - 1 )) classes in $LIST"
