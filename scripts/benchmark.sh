@@ -336,7 +336,7 @@ if step 3; then
       peak=$(awk 'NR > 1 && $3 ~ /^[0-9.]+$/ { used = $3 + $4 + $6 + $8; if (used > max) max = used } END { printf "%.0f", max / 1024 }' "$OUT/jstat-$LABEL-$round.txt")
       rows=$(( $(wc -l < "$OUT/export-$LABEL.csv") - 1 ))
       bytes=${bytes%.*}; [[ "$bytes" =~ ^[0-9]+$ ]] || bytes=0
-      EXPORT_ROWS+="| $round | export, -Xmx$HEAP | $code | $ttfb | $total | $(( bytes / 1048576 )) | $rows | $peak | $alive |"$'\n'
+      EXPORT_ROWS+="| $round | export, -Xmx$HEAP | $code | $(printf '%.2f' "$ttfb" 2>/dev/null || echo "$ttfb") | $(printf '%.2f' "$total" 2>/dev/null || echo "$total") | $(( bytes / 1048576 )) | $rows | $peak | $alive |"$'\n'
     else
       EXPORT_ROWS+="| $round | export, -Xmx$HEAP | not run: the app is down | | | | | | |"$'\n'
     fi

@@ -55,7 +55,7 @@ plot() {
     echo "set multiplot layout 3,1 title 'Billflow $LABEL: list latency against data size (p50 solid, p95 dashed; $THREADS client threads)' font ',13'"
     echo "set logscale xy; set grid xtics ytics mytics; set key outside right top vertical Left reverse font ',10'"
     echo "set xlabel 'cases in the database (pending PO cases; laboratory invoices: $LAB_SHARE per 100)'; set ylabel 'latency, ms'"
-    echo "set format x '%.0s%c'; set xrange [*:*]; set yrange [0.1:*]"
+    echo "set format x '%.0s%c'; set xrange [*:*]; set yrange [0.5:*]"
     for panel in "${panels[@]}"; do
       local prefix=${panel%%:*} plots=() color=1
       echo "set title \"${panel#*:}\""
@@ -138,8 +138,9 @@ LARGEST_PENDING=$(sort -n "$SIZE_ROWS" 2>/dev/null | awk -F'\t' '$1 <= 1000000' 
   echo "| 2. lifecycle ≥ 0.8 of the no-op baseline on PostgreSQL | see [2](#2-lifecycle-against-its-no-op-baseline) (lifecycle.sh's median ratio) |"
   echo "| 3. invoice PDF ≥ 0.9 of plain OpenPDF | see [3](#3-in-process-figures-jmh-and-the-export) (jmh.sh) |"
   if [[ -n "$EXPORT_ROWS" ]]; then
-    echo "| 3. export of $(( INVOICED * 4 )) lines streamed with -Xmx$HEAP, first byte < 1 s | $(awk -F'|' '$3 ~ /export/ { n++; if ($4 + 0 == 200 && $5 + 0 < 1 && $10 ~ /yes/) ok++; if ($5 + 0 > worst) worst = $5 + 0 }
-        END { printf "%s: first byte at most %.2f s in %d rounds, app alive after each: %s", ok == n ? "**met**" : "**not met**", worst, n, ok == n ? "yes" : "no" }' <<< "$EXPORT_ROWS") |"
+    echo "| 3. export of $(( INVOICED * 4 )) lines streamed with -Xmx$HEAP, first byte < 1 s | $(awk -F'|' '$3 ~ /export/ { n++; alive += $10 ~ /yes/; if ($4 + 0 == 200 && $5 + 0 < 1 && $10 ~ /yes/) ok++; if ($5 + 0 > worst) worst = $5 + 0 }
+        END { printf "%s: first byte at most %.2f s in %d rounds (the first after start-up included), app alive after %d of them",
+              ok == n ? "**met**" : "**not met**", worst, n, alive }' <<< "$EXPORT_ROWS") |"
   else
     echo "| 3. export streamed with 256 MB, first byte < 1 s | not measured (step 3) |"
   fi
@@ -178,7 +179,8 @@ LARGEST_PENDING=$(sort -n "$SIZE_ROWS" 2>/dev/null | awk -F'\t' '$1 <= 1000000' 
     seq_scans=$(awk '/^== / { call = $2; sub(/:$/, "", call) } /Seq Scan on (surgical_case|invoice)( |$)/ && !(call in seen) { seen[call] = 1; printf "%s ", call }' \
       "$OUT/plans-$size.txt" 2>/dev/null || true)
     echo
-    [[ -n "$seq_scans" ]] && echo "Sequential scan on a large table in the plan of: $seq_scans(see \`plans-$size.txt\`)." && echo
+    [[ -n "$seq_scans" ]] && echo "A sequential scan of surgical_case or invoice in the plan of: $seq_scans(see \`plans-$size.txt\`;" \
+      "on tables of a few thousand rows PostgreSQL may rightly prefer one)." && echo
   done
 
   echo "## 2. Lifecycle against its no-op baseline"
