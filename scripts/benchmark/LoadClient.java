@@ -1,3 +1,4 @@
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,13 +9,21 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small closed-loop HTTP load driver for scripts/benchmark.sh (JDK only, run as
- * {@code java LoadClient.java NAME URL USER:PASSWORD SECONDS THREADS}). Each thread sends the GET,
- * waits for the whole body, and sends the next; the first quarter of the time warms up and is not
- * counted. Prints one tab-separated line: name, requests, errors (non-2xx), p50, p95, p99, max (ms).
+ * A small closed-loop HTTP load driver for scripts/benchmark.sh (JDK only), run as
+ * {@code java LoadClient.java NAME URL USER:PASSWORD SECONDS THREADS [EXPECT]}.
+ * <p>
+ * First one probe request: unless it answers 2xx with a body that contains {@code EXPECT} (when given),
+ * the driver prints what it got on stderr and exits with status 2, so a benchmark never times a sign-in
+ * page or an error. Then each of {@code THREADS} threads sends the GET (HTTP Basic, one shared cookie
+ * store, so a page's session is reused as a browser would), waits for the whole body and sends the next,
+ * for {@code SECONDS} seconds; the first quarter warms up and is not counted.
+ * <p>
+ * Prints one tab-separated line: name, requests counted, errors (non-2xx or no answer), p50, p95, p99 and
+ * max latency in milliseconds (one decimal), requests per second.
  */
 public class LoadClient {
 
@@ -24,9 +33,20 @@ public class LoadClient {
         String auth = "Basic " + Base64.getEncoder().encodeToString(args[2].getBytes(StandardCharsets.UTF_8));
         double seconds = Double.parseDouble(args[3]);
         int threads = Integer.parseInt(args[4]);
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", auth).header("Accept", "application/json")
+        String expect = args.length > 5 ? args[5] : null;
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).cookieHandler(new CookieManager()).build();
+        HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", auth)
+                .header("Accept", "application/json, text/html;q=0.9")
                 .timeout(Duration.ofSeconds(120)).GET().build();
+
+        HttpResponse<String> probe = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (probe.statusCode() / 100 != 2 || (expect != null && !probe.body().contains(expect))) {
+            String body = probe.body();
+            System.err.printf("%s: %s answered %d without '%s': %s%n", name, uri, probe.statusCode(), expect,
+                    body.substring(0, Math.min(400, body.length())).replaceAll("\\s+", " "));
+            System.exit(2);
+        }
+
         long start = System.nanoTime();
         long warmEnd = start + (long) (seconds * 0.25e9);
         long end = start + (long) (seconds * 1e9);
@@ -60,15 +80,16 @@ public class LoadClient {
         }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf("%s\t%d\t%d\t%s\t%s\t%s\t%s%n", name, sorted.size(), errors.get(),
-                ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), ms(sorted, 1.0));
+        System.out.printf(Locale.ROOT, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%.0f%n", name, sorted.size(), errors.get(),
+                ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), ms(sorted, 1.0), sorted.size() / (seconds * 0.75));
     }
 
+    /** The nearest-rank quantile in milliseconds, or "-" when nothing was counted. */
     private static String ms(List<Long> sorted, double quantile) {
         if (sorted.isEmpty()) {
             return "-";
         }
         int index = Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1);
-        return String.format("%.1f", sorted.get(Math.max(0, index)) / 1e6);
+        return String.format(Locale.ROOT, "%.1f", sorted.get(Math.max(0, index)) / 1e6);
     }
 }

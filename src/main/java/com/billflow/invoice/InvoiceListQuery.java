@@ -42,7 +42,7 @@ class InvoiceListQuery {
     /** A row's place in the order: its creation instant (as stored, to the microsecond) and id. In links: {@code <ISO instant>_<id>}. */
     record Key(Instant createdAt, long id) {
 
-        String token() {
+        public String token() {
             return createdAt + "_" + id;
         }
 

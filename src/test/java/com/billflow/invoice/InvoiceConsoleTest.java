@@ -267,7 +267,7 @@ class InvoiceConsoleTest extends IntegrationTest {
     }
 
     @Test
-    void theListIsReadByKeyPageAfterPage() {
+    void theListIsReadByKeyPageAfterPage() throws Exception {
         // given more invoices than one page holds
         List<Long> made = new ArrayList<>();
         for (int i = 0; i < InvoiceListQuery.PAGE_SIZE + 3; i++) {
@@ -286,6 +286,15 @@ class InvoiceConsoleTest extends IntegrationTest {
         assertThat(second.next()).isNull();
         Collections.reverse(made);
         assertThat(seen).containsExactlyElementsOf(made);
+        // and the page renders its "Older" link (the template calls Key.token()), which leads to the oldest invoices
+        mvc.perform(get("/console/invoices").with(as(manager, Groups.OFFICE_MANAGER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(">Older</a>")))
+                .andExpect(content().string(not(containsString(">J-0<"))));
+        mvc.perform(get("/console/invoices").param("after", first.next().token()).with(as(manager, Groups.OFFICE_MANAGER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(">J-0<")))
+                .andExpect(content().string(not(containsString(">Older</a>"))));
     }
 
     private InvoiceListQuery.Filter filter(InvoiceListQuery.Key after) {
