@@ -23,7 +23,8 @@ import java.time.LocalDate;
 
 /**
  * The status moves the invoice processes make: each loads the invoice, lets it refuse or accept
- * the move, and writes the history row, the number and the PDF in the same transaction.
+ * the move, and writes the history row, the number and the PDF in the same transaction. A number is
+ * reserved for its document just before, in a short transaction of its own ({@link #release}).
  */
 @Service
 public class InvoiceLifecycle {
@@ -90,9 +91,28 @@ public class InvoiceLifecycle {
         return checked;
     }
 
+    /** Owner type of an invoice's or a proposal's number in {@code reserved_number}; the owner id is the document's id. */
+    static final String NUMBER_OWNER = "INVOICE";
     /**
-     * Allocates the number from the laboratory's series and renders the PDF. Refused (409) before
-     * any number is taken when the status does not allow it or the invoice has no lines or a negative total.
+     * Owner type of a credit note's number in {@code reserved_number}; the owner id is the <em>credited invoice's</em> id,
+     * since the credit note's own row is created in the step that may roll back, and an invoice is credited once.
+     */
+    static final String CREDIT_NOTE_NUMBER_OWNER = "CREDIT_NOTE_OF_INVOICE";
+
+    /**
+     * Releases the invoice or proposal: gives it its number from the laboratory's series and renders the PDF.
+     * Refused (409) before any number is taken when the status does not allow it or the invoice has no lines
+     * or a negative total.
+     * <p>
+     * The number is reserved for this document ({@link NumberAllocator#reserve}) in a short transaction of
+     * its own, committed before the PDF renders, so the laboratory's series row is locked only for those
+     * few statements and another release of the laboratory goes ahead meanwhile (issue 11). Everything that
+     * may refuse the release is checked before the number is reserved, so what can still fail after it is
+     * technical (rendering, storing, the engine's flush, a lost connection); the step's transaction then
+     * rolls back but the number stays reserved for this document, and its retry (the user's second click,
+     * the task completed again after a crash) gets the same number and date back: later documents take the
+     * numbers after it, and it is filled when this document is released, so there is neither a gap nor a
+     * duplicate. The invoice date is the date the number was reserved on, so numbers and dates keep the same order.
      */
     @Transactional
     public Invoice release(Long id, String actor) {
@@ -101,12 +121,13 @@ public class InvoiceLifecycle {
         Laboratory laboratory = laboratories.get(invoice.getLaboratoryCode());
         LocalDate today = LocalDate.now(clock);
         boolean proposal = invoice.getType() == InvoiceType.PROPOSAL;
-        String number = proposal
-                ? numbers.next(series(laboratory, "proposal"), new NumberPattern(laboratory.getProposalNumberPattern()), today)
-                : numbers.next(series(laboratory, "invoice"), new NumberPattern(laboratory.getInvoiceNumberPattern()), today);
-        InvoiceStatus from = invoice.release(number, today);
+        NumberAllocator.Reserved number = proposal
+                ? numbers.reserve(NUMBER_OWNER, id, series(laboratory, "proposal"), new NumberPattern(laboratory.getProposalNumberPattern()), today)
+                : numbers.reserve(NUMBER_OWNER, id, series(laboratory, "invoice"), new NumberPattern(laboratory.getInvoiceNumberPattern()), today);
+        InvoiceStatus from = invoice.release(number.number(), number.date());
         history.record(invoice, from, InvoiceAction.RELEASE.path(), actor, null);
-        documents.render(invoice, laboratory, clients.get(invoice.getClientCode()), proposal ? DocumentKind.PROPOSAL : DocumentKind.INVOICE, today);
+        documents.render(invoice, laboratory, clients.get(invoice.getClientCode()), proposal ? DocumentKind.PROPOSAL : DocumentKind.INVOICE,
+                number.date());
         return invoice;
     }
 
@@ -147,7 +168,13 @@ public class InvoiceLifecycle {
         return invoice;
     }
 
-    /** BOOKED → CREDITED, and a new linked credit note (RELEASED, numbered, every amount reversed) with its own process. */
+    /**
+     * BOOKED → CREDITED, and a new linked credit note (RELEASED, numbered, every amount reversed) with its own process.
+     * Refused (409) before any number is taken when the invoice cannot be credited. The credit note's number is
+     * reserved for the credited invoice in a short transaction of its own, before the PDF renders and the credit
+     * note's process starts, with the guarantees {@link #release} describes: the series is not locked through the
+     * slow part, and a retry after a rollback gets the same number and date.
+     */
     @Transactional
     public Invoice credit(Long id, String actor) {
         Invoice original = invoices.get(id);
@@ -156,12 +183,14 @@ public class InvoiceLifecycle {
         }
         Laboratory laboratory = laboratories.get(original.getLaboratoryCode());
         LocalDate today = LocalDate.now(clock);
+        NumberAllocator.Reserved number = numbers.reserve(CREDIT_NOTE_NUMBER_OWNER, id, series(laboratory, "credit-note"),
+                new NumberPattern(laboratory.getCreditNoteNumberPattern()), today);
         Invoice creditNote = repository.save(original.creditNote(Instant.now(clock)));
-        creditNote.issue(numbers.next(series(laboratory, "credit-note"), new NumberPattern(laboratory.getCreditNoteNumberPattern()), today), today);
+        creditNote.issue(number.number(), number.date());
         history.record(creditNote, null, InvoiceAction.CREDIT.path(), actor, "Credits " + original.describe());
         InvoiceStatus from = original.credit(creditNote);
         history.record(original, from, InvoiceAction.CREDIT.path(), actor, "Credit note " + creditNote.getNumber());
-        documents.render(creditNote, laboratory, clients.get(original.getClientCode()), DocumentKind.CREDIT_NOTE, today, original);
+        documents.render(creditNote, laboratory, clients.get(original.getClientCode()), DocumentKind.CREDIT_NOTE, number.date(), original);
         workflow.startCreditNote(creditNote);
         return creditNote;
     }

@@ -42,6 +42,7 @@ class InvoiceListQuery {
     /** A row's place in the order: its creation instant (as stored, to the microsecond) and id. In links: {@code <ISO instant>_<id>}. */
     record Key(Instant createdAt, long id) {
 
+        /** Public, so that the page's SpEL can call it for the "Older" link (it calls no package-private method). */
         public String token() {
             return createdAt + "_" + id;
         }
@@ -105,10 +106,10 @@ class InvoiceListQuery {
         condition(sql, params, " and i.created_at >= ?", filter.from() == null ? null : startOf(filter.from()));
         condition(sql, params, " and i.created_at < ?", filter.to() == null ? null : startOf(filter.to().plusDays(1)));
         if (filter.after() != null) {
-            OffsetDateTime at = utc(filter.after().createdAt());
-            sql.append(" and (i.created_at < ? or (i.created_at = ? and i.id < ?))");
-            params.add(at);
-            params.add(at);
+            // a row comparison, not "created_at < ? or (created_at = ? and id < ?)": PostgreSQL makes the row an index
+            // condition and starts reading at the key; the OR form is only a filter, read from the newest row down
+            sql.append(" and (i.created_at, i.id) < (?, ?)");
+            params.add(utc(filter.after().createdAt()));
             params.add(filter.after().id());
         }
         sql.append(" order by i.created_at desc, i.id desc limit ?");

@@ -22,6 +22,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,7 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       caller's transaction ends, so concurrent callers (on any node sharing the database) queue up,
  *       and a rollback gives the number back: no gaps and no duplicates. Callers keep that
  *       transaction short: nothing slow (rendering, a process start) after the number is taken;
- *       {@link #reserve} takes it in a short transaction of its own.</li>
+ *       {@link #reserve} takes it for one document in a short transaction of its own, which is how
+ *       surgical and laboratory invoices, proposals and credit notes are numbered.</li>
  *   <li>{@link #nextUnordered}: unique, not gap-free (case numbers), from a database sequence per
  *       scope; no lock at all, a rollback leaves a gap.</li>
  * </ul>
@@ -81,22 +83,33 @@ public class NumberAllocator {
      * The gap-free number of one document ({@code ownerType}, {@code ownerId}), taken and recorded in
      * {@code reserved_number} in a short transaction of its own, committed before this returns: the series
      * stays locked only for those few statements, not for the caller's slow work that follows (rendering the
-     * document, the engine's flush). The caller writes the number onto its document in its own transaction;
-     * if that transaction fails, the step's retry gets the same number and date back from here, so no number
-     * is lost or given twice. Uses a second pooled connection while the caller's transaction is open.
+     * document, the engine's flush, a process start). The caller writes the number onto its document in its own
+     * transaction; if that transaction fails, the step's retry gets the same number and date back from here, so
+     * no number is lost or given twice: later documents take the numbers after it, and it is used once the retry
+     * succeeds. Two attempts for the same document at once (a double click, two nodes retrying) get the same
+     * number; the one that lost the race gives back the number it had counted with its rollback. Callers check
+     * everything that may refuse the step before they reserve, so that what can fail after it is what a retry mends.
+     * Uses a second pooled connection while the caller's transaction is open.
      * Refused (409) as {@link #next} is.
      */
     public Reserved reserve(String ownerType, long ownerId, String series, NumberPattern pattern, LocalDate date) {
-        return newTransaction.execute(status -> jdbc
-                .sql("select number, number_date from reserved_number where owner_type = ? and owner_id = ?")
+        try {
+            return newTransaction.execute(status -> reserved(ownerType, ownerId).orElseGet(() -> {
+                String number = next(series, pattern, date);
+                jdbc.sql("insert into reserved_number (owner_type, owner_id, number, number_date) values (?, ?, ?, ?)")
+                        .param(ownerType).param(ownerId).param(number).param(Date.valueOf(date)).update();
+                return new Reserved(number, date);
+            }));
+        } catch (DuplicateKeyException reservedByAnotherAttemptAtTheSameMoment) {
+            return newTransaction.execute(status -> reserved(ownerType, ownerId)
+                    .orElseThrow(() -> reservedByAnotherAttemptAtTheSameMoment));
+        }
+    }
+
+    private Optional<Reserved> reserved(String ownerType, long ownerId) {
+        return jdbc.sql("select number, number_date from reserved_number where owner_type = ? and owner_id = ?")
                 .param(ownerType).param(ownerId)
-                .query((rs, row) -> new Reserved(rs.getString(1), rs.getDate(2).toLocalDate())).optional()
-                .orElseGet(() -> {
-                    String number = next(series, pattern, date);
-                    jdbc.sql("insert into reserved_number (owner_type, owner_id, number, number_date) values (?, ?, ?, ?)")
-                            .param(ownerType).param(ownerId).param(number).param(Date.valueOf(date)).update();
-                    return new Reserved(number, date);
-                }));
+                .query((rs, row) -> new Reserved(rs.getString(1), rs.getDate(2).toLocalDate())).optional();
     }
 
     /**

@@ -46,10 +46,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ListQueryPlansTest {
 
-    /** Tables that grow with the business; small tables (facilities, the pending PO summary) may be scanned. */
-    private static final Set<String> LARGE_TABLES = Set.of("surgical_case", "surgical_case_line", "surgical_case_po");
+    /** Tables that grow with the business; small tables (facilities, laboratories, clients, the pending PO summary) may be scanned. */
+    private static final Set<String> LARGE_TABLES = Set.of("surgical_case", "surgical_case_line", "surgical_case_po", "invoice", "invoice_line");
     private static final int PENDING = 9_000;
     private static final int INVOICED = 1_000;
+    /**
+     * Laboratory invoices: over 4 laboratories and 40 clients, one every 2 hours from 2024 on; 1 in 50 a proposal, 1 in 50 a
+     * credit note, 1 in 97 still a draft, the rest paid. {@link #RARE_CLIENT} has a dozen invoices older than all of them.
+     */
+    private static final int LAB_INVOICES = 12_000;
+    private static final String RARE_CLIENT = "PLANCRARE";
+    /**
+     * Statements on the invoice table are also run (EXPLAIN ANALYZE), and a page that reads more than this share of the
+     * table fails: a walk down the date index that filters out most of what it reads (a rare client, type or status, a
+     * deep page whose key is not an index condition) is bounded by the page's Limit in the plan, but not in rows read.
+     */
+    private static final double MOST_OF_THE_INVOICES_A_PAGE_MAY_READ = 0.05;
+    private static final String OFFICE = "planoffice";
     private static final String REP = "planrep";
     private static final String PASSWORD = "Plan-Pa55";
 
@@ -72,6 +85,11 @@ class ListQueryPlansTest {
         user(identity, "planbilling", Groups.BILLING);
         user(identity, REP, Groups.SALES_REP);
         user(identity, "planadmin", Groups.ADMIN);
+        user(identity, OFFICE, Groups.OFFICE_MANAGER);
+        for (String laboratory : List.of("PLANL1", "PLANL2")) {
+            identity.saveTenant(identity.newTenant(laboratory));
+            identity.createTenantUserMembership(laboratory, OFFICE);
+        }
         try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
             sql.execute("""
                     insert into facility (code, name, send_po_reminders, payment_terms_days, version)
@@ -99,6 +117,31 @@ class ListQueryPlansTest {
             sql.execute("""
                     insert into pending_po_summary (rep, currency, case_count, total_value)
                     select rep, currency, count(*), sum(total) from surgical_case where status = 'PENDING_PO' group by rep, currency""");
+            sql.execute("""
+                    insert into laboratory (code, name, currency, invoice_number_pattern, credit_note_number_pattern, proposal_number_pattern,
+                                            email_subject_template, email_body_template, auto_authorise, auto_transmit, auto_book,
+                                            auto_book_credit_notes, payment_terms_days, version)
+                    select 'PLANL' || l, 'Plan Lab ' || l, 'EUR', 'PL' || l || '-INV-{YYYY}-{#####}', 'PL' || l || '-CN-{YYYY}-{#####}',
+                           'PL' || l || '-PR-{YYYY}-{#####}', 'Invoice', 'Attached', false, false, false, false, 30, 0
+                    from generate_series(0, 3) l""");
+            sql.execute("""
+                    insert into client (code, name, transmit_by, version)
+                    select 'PLANC' || c, 'Plan Client ' || c, 'MAIL', 0 from generate_series(0, 39) c
+                    union all select ':rare', 'Plan Rare Client', 'MAIL', 0""".replace(":rare", RARE_CLIENT));
+            sql.execute("""
+                    insert into invoice (type, status, number, laboratory_code, client_code, job_number, currency, subtotal, tax_total, total,
+                                         invoice_date, due_date, payment_terms_days, created_at, version)
+                    select case when g % 50 = 0 then 'CREDIT_NOTE' when g % 50 = 1 then 'PROPOSAL' else 'PRODUCTION' end,
+                           case when g % 97 = 0 then 'DRAFT' else 'PAID' end,
+                           case when g % 97 = 0 then null else 'PLAN-' || g end,
+                           'PLANL' || (abs(g) % 4), case when g < 0 then ':rare' else 'PLANC' || (abs(g) % 40) end, 'JOB-' || g, 'EUR',
+                           100, 19, 119, date '2024-01-01' + g / 12, date '2024-01-31' + g / 12, 30,
+                           timestamptz '2024-01-01 00:00:00+00' + g * interval '2 hours', 0
+                    from generate_series(-12, :invoices) g where g <> 0""".replace(":rare", RARE_CLIENT)
+                    .replace(":invoices", Integer.toString(LAB_INVOICES)));
+            sql.execute("""
+                    insert into invoice_line (invoice_id, position, kind, description, quantity, unit_price, amount)
+                    select id, 0, 'SAMPLE_TEST', 'Water analysis', 1, 100, 100 from invoice where job_number like 'JOB-%'""");
             sql.execute("analyze");
         }
     }
@@ -141,6 +184,26 @@ class ListQueryPlansTest {
         assertNoFullScan("the accounting export", "/api/exports/invoices.csv?format=xero&from=2026-01-10&to=2026-01-12", "planadmin");
     }
 
+    @Test
+    void consoleInvoiceListFirstAndDeepPages() throws Exception {
+        assertNoFullScan("the invoice list", "/console/invoices", "planadmin");
+        assertNoFullScan("the invoice list, a deep page", "/console/invoices?after=" + invoiceKeyAfter(LAB_INVOICES * 3 / 4, null), "planadmin");
+        assertNoFullScan("an office manager's invoice list", "/console/invoices", OFFICE);
+        assertNoFullScan("an office manager's invoice list, a deep page",
+                "/console/invoices?after=" + invoiceKeyAfter(LAB_INVOICES * 3 / 8, List.of("PLANL1", "PLANL2")), OFFICE);
+    }
+
+    @Test
+    void consoleInvoiceListFilters() throws Exception {
+        assertNoFullScan("the invoice list of one laboratory", "/console/invoices?laboratory=PLANL3", "planadmin");
+        assertNoFullScan("the invoice list of a client with old invoices only", "/console/invoices?client=" + RARE_CLIENT, "planadmin");
+        assertNoFullScan("the invoice list of proposals", "/console/invoices?type=PROPOSAL", "planadmin");
+        assertNoFullScan("the invoice list of drafts", "/console/invoices?status=DRAFT", "planadmin");
+        assertNoFullScan("the invoice list of paid invoices", "/console/invoices?status=PAID", "planadmin");
+        assertNoFullScan("the invoice list of a week two years ago", "/console/invoices?from=2024-03-04&to=2024-03-10", "planadmin");
+        assertNoFullScan("an office manager's drafts", "/console/invoices?status=DRAFT", OFFICE);
+    }
+
     private void assertNoFullScan(String call, String path, String user) throws Exception {
         statements.start();
         HttpResponse<String> response = get(path, user);
@@ -152,9 +215,16 @@ class ListQueryPlansTest {
         assertThat(onLargeTables).as(call + ": statements on the large tables").isNotEmpty();
         List<String> fullScans = new ArrayList<>();
         for (RecordedStatements.Statement statement : onLargeTables) {
-            JsonNode plan = explain(statement);
+            boolean onInvoices = statement.sql().toLowerCase().matches("(?s).*\\binvoice\\b.*");
+            JsonNode plan = explain(statement, onInvoices);
             List<String> scanned = new ArrayList<>();
             fullScans(plan, false, scanned);
+            if (onInvoices) {
+                long read = rowsRead(plan, "invoice");
+                if (read > LAB_INVOICES * MOST_OF_THE_INVOICES_A_PAGE_MAY_READ) {
+                    scanned.add(read + " of the " + LAB_INVOICES + " invoices read");
+                }
+            }
             if (!scanned.isEmpty()) {
                 fullScans.add(scanned + " in\n" + statement.sql() + "\nparameters " + statement.parameters()
                         + "\nplan " + plan.toPrettyString());
@@ -168,14 +238,19 @@ class ListQueryPlansTest {
      * ({@code enable_seqscan = off}), since on 10,000 rows a scan of a small table is rightly cheapest;
      * a Seq Scan that remains means no index can serve the query.
      */
-    private JsonNode explain(RecordedStatements.Statement statement) throws Exception {
+    private JsonNode explain(RecordedStatements.Statement statement, boolean analyze) throws Exception {
         try (Connection connection = database.connect()) {
             try (Statement settings = connection.createStatement()) {
                 settings.execute("set enable_seqscan = off");
             }
-            try (PreparedStatement explain = connection.prepareStatement("explain (format json) " + statement.sql())) {
+            try (PreparedStatement explain = connection.prepareStatement("explain (" + (analyze ? "analyze, " : "") + "format json) " + statement.sql())) {
                 for (Map.Entry<Integer, Object> parameter : statement.parameters().entrySet()) {
-                    explain.setObject(parameter.getKey(), parameter.getValue());
+                    if (parameter.getValue() == null) {
+                        // "? is null" needs a type; the null filters recorded are strings (a status, a type)
+                        explain.setNull(parameter.getKey(), java.sql.Types.VARCHAR);
+                    } else {
+                        explain.setObject(parameter.getKey(), parameter.getValue());
+                    }
                 }
                 try (ResultSet plan = explain.executeQuery()) {
                     plan.next();
@@ -205,6 +280,39 @@ class ListQueryPlansTest {
         boolean childBounded = type.equals("Limit") || (bounded && !BLOCKING.contains(type));
         for (JsonNode child : node.path("Plans")) {
             fullScans(child, childBounded, found);
+        }
+    }
+
+    /** Rows the plan's scans of {@code table} read (EXPLAIN ANALYZE): the rows they gave plus those their filters dropped, in all loops. */
+    private static long rowsRead(JsonNode node, String table) {
+        long read = 0;
+        if (table.equals(node.path("Relation Name").asText())) {
+            read += Math.round((node.path("Actual Rows").asDouble() + node.path("Rows Removed by Filter").asDouble()
+                    + node.path("Rows Removed by Index Recheck").asDouble()) * node.path("Actual Loops").asDouble());
+        }
+        for (JsonNode child : node.path("Plans")) {
+            read += rowsRead(child, table);
+        }
+        return read;
+    }
+
+    /**
+     * The Console invoice list's key ({@code after=}) after the invoice at {@code offset} (0-based) of its order, newest
+     * first, among {@code laboratories} (null: all), as "Older" would give it.
+     */
+    private String invoiceKeyAfter(int offset, List<String> laboratories) throws Exception {
+        try (Connection connection = database.connect(); PreparedStatement query = connection.prepareStatement(
+                "select created_at, id from invoice" + (laboratories == null ? "" : " where laboratory_code = any (?)")
+                        + " order by created_at desc, id desc offset ? limit 1")) {
+            int index = 1;
+            if (laboratories != null) {
+                query.setArray(index++, connection.createArrayOf("varchar", laboratories.toArray()));
+            }
+            query.setInt(index, offset);
+            try (ResultSet key = query.executeQuery()) {
+                key.next();
+                return key.getObject(1, java.time.OffsetDateTime.class).toInstant() + "_" + key.getLong(2);
+            }
         }
     }
 
