@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -29,7 +30,8 @@ import java.util.regex.Pattern;
  * (A B, then B A, ...), so that a machine whose load changes over minutes affects both alike, and
  * writes {@code jmh.json} (every run, JMH's JSON) and {@code jmh.md} (a table: mean score and its
  * 99.9 % error over every measured iteration of every round, and the median over the rounds of
- * the ratio Billflow / baseline, with its lowest and highest round). Settings are environment
+ * the ratio Billflow / baseline, with its lowest and highest round, by throughput and by CPU time
+ * per operation, see {@link CpuTimeProfiler}). Settings are environment
  * variables, set by {@code scripts/benchmark/jmh.sh}: {@code JMH_ROUNDS}, {@code JMH_FORKS},
  * {@code JMH_WARMUP} and {@code JMH_ITERATIONS} (iterations per fork), {@code JMH_TIME} (seconds per
  * iteration), {@code JMH_INCLUDE} (a regex on the pair names below), {@code JMH_PROF} (a JMH
@@ -87,7 +89,8 @@ public final class JmhRounds {
                 .warmupIterations(intEnv("JMH_WARMUP", 3))
                 .warmupTime(TimeValue.seconds(intEnv("JMH_TIME", 2)))
                 .measurementIterations(intEnv("JMH_ITERATIONS", 5))
-                .measurementTime(TimeValue.seconds(intEnv("JMH_TIME", 2)));
+                .measurementTime(TimeValue.seconds(intEnv("JMH_TIME", 2)))
+                .addProfiler(CpuTimeProfiler.class);
         String jvmArgs = env("JMH_JVM_ARGS", "-Xms1g -Xmx1g");
         if (!jvmArgs.isBlank()) {
             options.jvmArgsAppend(jvmArgs.trim().split("\\s+"));
@@ -101,9 +104,10 @@ public final class JmhRounds {
 
     private static String markdown(Map<String, List<RunResult>> byBenchmark, int rounds) {
         StringBuilder md = new StringBuilder();
-        md.append("| benchmark | params | score | error (99.9 %) | unit | ratio to baseline (median of ")
-                .append(rounds).append(rounds == 1 ? " round" : " rounds").append(", min-max) | alloc B/op |\n");
-        md.append("|---|---|---:|---:|---|---|---:|\n");
+        String ofRounds = "median of " + rounds + (rounds == 1 ? " round" : " rounds") + ", min-max";
+        md.append("| benchmark | params | score | error (99.9 %) | unit | ratio to baseline (").append(ofRounds)
+                .append(") | CPU ms/op | ratio by CPU time (").append(ofRounds).append(") | alloc B/op |\n");
+        md.append("|---|---|---:|---:|---|---|---:|---|---:|\n");
         for (Map.Entry<String, List<RunResult>> entry : byBenchmark.entrySet()) {
             List<RunResult> results = entry.getValue();
             RunResult first = results.get(0);
@@ -123,15 +127,20 @@ public final class JmhRounds {
                     .append(" | ").append(format(iterations.getMean()))
                     .append(" | ").append(Double.isNaN(error) ? "" : "± " + format(error))
                     .append(" | ").append(first.getPrimaryResult().getScoreUnit())
-                    .append(" | ").append(ratio(entry.getKey(), byBenchmark))
-                    .append(" | ").append(allocation(results))
+                    .append(" | ").append(ratio(entry.getKey(), byBenchmark, JmhRounds::throughput))
+                    .append(" | ").append(secondary(results, CpuTimeProfiler.NAME))
+                    .append(" | ").append(ratio(entry.getKey(), byBenchmark, JmhRounds::inverseCpuTime))
+                    .append(" | ").append(secondary(results, "gc.alloc.rate.norm"))
                     .append(" |\n");
         }
         return md.toString();
     }
 
-    /** For a Billflow benchmark: the median, lowest and highest per-round ratio to its baseline. */
-    private static String ratio(String key, Map<String, List<RunResult>> byBenchmark) {
+    /**
+     * For a Billflow benchmark: the median, lowest and highest per-round ratio of {@code speed} to its
+     * baseline's (above 1: Billflow is faster).
+     */
+    private static String ratio(String key, Map<String, List<RunResult>> byBenchmark, ToDoubleFunction<RunResult> speed) {
         for (Pair pair : PAIRS) {
             String billflowPrefix = pair.benchmark().getName() + "." + pair.billflow() + " ";
             String baselinePrefix = pair.benchmark().getName() + "." + pair.baseline() + " ";
@@ -148,22 +157,32 @@ public final class JmhRounds {
             }
             ListStatistics ratios = new ListStatistics();
             for (int i = 0; i < Math.min(billflow.size(), baseline.size()); i++) {
-                ratios.addValue(billflow.get(i).getPrimaryResult().getScore() / baseline.get(i).getPrimaryResult().getScore());
+                ratios.addValue(speed.applyAsDouble(billflow.get(i)) / speed.applyAsDouble(baseline.get(i)));
             }
             return String.format(Locale.ROOT, "**%.2f** (%.2f-%.2f)", ratios.getPercentile(50), ratios.getMin(), ratios.getMax());
         }
         return "";
     }
 
-    private static String allocation(List<RunResult> results) {
-        ListStatistics bytes = new ListStatistics();
+    private static double throughput(RunResult result) {
+        return result.getPrimaryResult().getScore();
+    }
+
+    private static double inverseCpuTime(RunResult result) {
+        Result<?> cpu = result.getSecondaryResults().get(CpuTimeProfiler.NAME);
+        return cpu == null ? Double.NaN : 1 / cpu.getScore();
+    }
+
+    /** The mean over the rounds of a secondary result (a profiler's), or empty without it. */
+    private static String secondary(List<RunResult> results, String name) {
+        ListStatistics values = new ListStatistics();
         for (RunResult result : results) {
-            Result<?> norm = result.getSecondaryResults().get("gc.alloc.rate.norm");
-            if (norm != null) {
-                bytes.addValue(norm.getScore());
+            Result<?> value = result.getSecondaryResults().get(name);
+            if (value != null) {
+                values.addValue(value.getScore());
             }
         }
-        return bytes.getN() == 0 ? "" : format(bytes.getMean());
+        return values.getN() == 0 ? "" : format(values.getMean());
     }
 
     private static String key(RunResult result) {
