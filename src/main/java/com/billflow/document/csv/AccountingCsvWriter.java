@@ -3,7 +3,6 @@ package com.billflow.document.csv;
 import com.billflow.document.csv.AccountingInvoice.Kind;
 import com.billflow.document.csv.AccountingInvoice.Line;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -51,10 +50,17 @@ public class AccountingCsvWriter {
      */
     public void write(AccountingFormat format, Kind kind, boolean includeTaxColumns,
                       Stream<AccountingInvoice> invoices, Writer out) throws IOException {
-        CSVFormat csvFormat = CSVFormat.DEFAULT.builder()
-                .setHeader(AccountingCsvColumns.headerFor(format, kind, includeTaxColumns).toArray(String[]::new))
-                .get();
-        CSVPrinter printer = new CSVPrinter(out, csvFormat);
+        // RFC 4180 (comma, quotes where needed, CRLF), one instance per export: CSVFormat's print
+        // methods are synchronized on the instance, and the shared CSVFormat.DEFAULT would make
+        // concurrent exports take turns on every cell.
+        CSVFormat csv = CSVFormat.DEFAULT.builder().get();
+        // Commons CSV appends a quoted value character by character: into a StringBuilder that is a
+        // few instructions, into the caller's Writer a synchronized call each (a third of the time).
+        // Each invoice's rows are handed over in one write once they are complete, so the export streams.
+        StringBuilder rows = new StringBuilder(1024);
+        csv.printRecord(rows, AccountingCsvColumns.headerFor(format, kind, includeTaxColumns).toArray());
+        char[] block = handOver(rows, new char[0], out);
+        Cells lineCells = new Cells(csv, rows);
         // An iterator pulls one invoice at a time; forEach would need checked-exception wrapping.
         Iterator<AccountingInvoice> iterator = invoices.iterator();
         while (iterator.hasNext()) {
@@ -62,19 +68,57 @@ public class AccountingCsvWriter {
             if (invoice.kind() != kind) {
                 throw new IllegalArgumentException(invoice.invoiceNumber() + " is a " + invoice.kind() + ", not a " + kind);
             }
+            // The invoice's own cells open each of its rows: quoted once, copied per row.
+            String invoiceCells = record(csv, format == AccountingFormat.XERO
+                    ? xeroInvoiceCells(invoice) : quickBooksInvoiceCells(invoice));
             for (Line line : orEmpty(invoice.lines())) {
-                List<String> row = format == AccountingFormat.XERO
-                        ? xeroRow(invoice, line)
-                        : quickBooksRow(invoice, line, includeTaxColumns);
-                printer.printRecord(row);
+                rows.append(invoiceCells);
+                if (format == AccountingFormat.XERO) {
+                    printXeroLine(lineCells, invoice, line);
+                } else {
+                    printQuickBooksLine(lineCells, line, includeTaxColumns);
+                }
+                csv.println(rows);
             }
+            block = handOver(rows, block, out);
         }
-        printer.flush();
+        out.flush();
     }
 
-    private List<String> xeroRow(AccountingInvoice invoice, Line line) {
+    /** The cells as the start of a record (the first one quoted if empty, as Commons CSV does), without its end. */
+    private static String record(CSVFormat csv, List<String> cells) throws IOException {
+        StringBuilder record = new StringBuilder(256);
+        for (int i = 0; i < cells.size(); i++) {
+            csv.print(cells.get(i), record, i == 0);
+        }
+        return record.toString();
+    }
+
+    /** Appends cells that follow the first of their record (so each is preceded by a comma). */
+    private record Cells(CSVFormat csv, StringBuilder rows) {
+
+        void add(String value) throws IOException {
+            csv.print(value, rows, false);
+        }
+    }
+
+    /** Writes the rows to {@code out} and empties them; returns the (possibly grown) copy buffer. */
+    private static char[] handOver(StringBuilder rows, char[] block, Writer out) throws IOException {
+        int length = rows.length();
+        if (length == 0) {
+            return block;
+        }
+        char[] buffer = block.length >= length ? block : new char[Math.max(length, 2 * block.length)];
+        rows.getChars(0, length, buffer, 0);
+        out.write(buffer, 0, length);
+        rows.setLength(0);
+        return buffer;
+    }
+
+    /** Xero's columns up to the due date (credit notes have none): the contact, its address, number, reference, dates. */
+    private List<String> xeroInvoiceCells(AccountingInvoice invoice) {
         List<String> address = orEmpty(invoice.addressLines());
-        List<String> row = new ArrayList<>(List.of(
+        List<String> cells = new ArrayList<>(List.of(
                 text(invoice.contactName()),
                 text(invoice.emailAddress()),
                 text(addressLine(address, 0)),
@@ -89,47 +133,56 @@ public class AccountingCsvWriter {
                 text(invoice.reference()),
                 date(invoice.invoiceDate())));
         if (invoice.kind() == Kind.INVOICE) {
-            row.add(date(invoice.dueDate()));
+            cells.add(date(invoice.dueDate()));
         }
-        row.addAll(List.of(
-                "",
-                text(line.itemCode()),
-                description(line),
-                number(line.quantity()),
-                number(line.unitAmount()),
-                "",
-                text(settings.accountCode()),
-                text(line.xeroTaxType() != null ? line.xeroTaxType() : settings.taxType()),
-                number(line.taxAmount()),
-                "", "", "", "",
-                text(invoice.currency()),
-                ""));
-        return row;
+        return cells;
     }
 
-    private List<String> quickBooksRow(AccountingInvoice invoice, Line line, boolean includeTaxColumns) {
-        List<String> row = new ArrayList<>(List.of(
+    /** Xero's columns from Total on: the line, its account and tax, the invoice's currency. */
+    private void printXeroLine(Cells cells, AccountingInvoice invoice, Line line) throws IOException {
+        cells.add("");
+        cells.add(text(line.itemCode()));
+        cells.add(description(line));
+        cells.add(number(line.quantity()));
+        cells.add(number(line.unitAmount()));
+        cells.add("");
+        cells.add(text(settings.accountCode()));
+        cells.add(text(line.xeroTaxType() != null ? line.xeroTaxType() : settings.taxType()));
+        cells.add(number(line.taxAmount()));
+        for (int tracking = 0; tracking < 4; tracking++) {
+            cells.add("");
+        }
+        cells.add(text(invoice.currency()));
+        cells.add("");
+    }
+
+    /** QuickBooks' columns up to Memo: number, customer, date, due date and terms (invoices only), location, PO numbers. */
+    private List<String> quickBooksInvoiceCells(AccountingInvoice invoice) {
+        List<String> cells = new ArrayList<>(List.of(
                 text(invoice.invoiceNumber()),
                 text(invoice.contactName()),
                 date(invoice.invoiceDate())));
         if (invoice.kind() == Kind.INVOICE) {
-            row.add(date(invoice.dueDate()));
-            row.add(text(invoice.terms()));
+            cells.add(date(invoice.dueDate()));
+            cells.add(text(invoice.terms()));
         }
-        row.addAll(List.of(
-                "",
-                text(invoice.reference()),
-                text(line.itemCode()),
-                description(line),
-                number(line.quantity()),
-                number(line.unitAmount()),
-                number(line.amount()),
-                ""));
+        cells.add("");
+        cells.add(text(invoice.reference()));
+        return cells;
+    }
+
+    /** QuickBooks' columns from the item on, with the tax code and amount when the file has tax columns. */
+    private void printQuickBooksLine(Cells cells, Line line, boolean includeTaxColumns) throws IOException {
+        cells.add(text(line.itemCode()));
+        cells.add(description(line));
+        cells.add(number(line.quantity()));
+        cells.add(number(line.unitAmount()));
+        cells.add(number(line.amount()));
+        cells.add("");
         if (includeTaxColumns) {
-            row.add(text(line.quickBooksTaxCode() != null ? line.quickBooksTaxCode() : settings.exemptTaxCode()));
-            row.add(number(line.taxAmount()));
+            cells.add(text(line.quickBooksTaxCode() != null ? line.quickBooksTaxCode() : settings.exemptTaxCode()));
+            cells.add(number(line.taxAmount()));
         }
-        return row;
     }
 
     /** Xero rejects a row without *Description, so a blank one falls back to the item code, then "-". */

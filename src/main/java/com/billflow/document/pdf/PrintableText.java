@@ -42,6 +42,8 @@ final class PrintableText {
 
     private final IntPredicate hasGlyph;
     private final SortedSet<Integer> uncovered = new TreeSet<>();
+    /** Per printable ASCII character, once asked: 1 when some font has it, 2 when none has. */
+    private final byte[] asciiGlyphs = new byte[0x7F];
 
     /** @param hasGlyph whether some embedded font prints the code point, e.g. {@link PdfFonts#covers} */
     PrintableText(IntPredicate hasGlyph) {
@@ -52,6 +54,10 @@ final class PrintableText {
     String clean(String text) {
         if (text == null) {
             return null;
+        }
+        if (isPrintableAscii(text)) {
+            // Most text (numbers, codes, English): NFC already, nothing to replace, so it is kept as is.
+            return text;
         }
         String normalized = Normalizer.normalize(text, Normalizer.Form.NFC)
                 .replace("\r\n", "\n")
@@ -93,6 +99,26 @@ final class PrintableText {
                 .collect(Collectors.joining(", "));
         log.warn("PDF '{}': no embedded font has a glyph for {}; printed as '{}'",
                 documentLabel, codePoints, REPLACEMENT);
+    }
+
+    /** Whether the text is only line feeds and printable ASCII characters that some font has. */
+    private boolean isPrintableAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                continue;
+            }
+            if (c < ' ' || c >= 0x7F) {
+                return false;
+            }
+            if (asciiGlyphs[c] == 0) {
+                asciiGlyphs[c] = hasGlyph.test(c) ? (byte) 1 : (byte) 2;
+            }
+            if (asciiGlyphs[c] == 2) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void append(StringBuilder printable, int codePoint) {

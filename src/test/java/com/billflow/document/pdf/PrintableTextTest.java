@@ -40,6 +40,16 @@ class PrintableTextTest {
     }
 
     @Test
+    void plainAsciiTextIsStillCheckedAgainstTheFontsAndKeepsItsLineBreaks() {
+        // given fonts without an "x" (plain ASCII text takes a shortcut that must still ask the fonts)
+        PrintableText withoutX = new PrintableText(codePoint -> codePoint != 'x');
+
+        assertThat(withoutX.clean("Part PN-4471, qty 2\nbox of 12")).isEqualTo("Part PN-4471, qty 2\nbo? of 12");
+        assertThat(withoutX.clean("Lot 23A")).isEqualTo("Lot 23A");
+        assertThat(withoutX.uncovered()).containsExactly((int) 'x');
+    }
+
+    @Test
     void absentTextStaysAbsent() {
         assertThat(printableText.clean((String) null)).isNull();
         assertThat(printableText.clean("")).isEmpty();
