@@ -103,7 +103,8 @@ class AccountingExportStreamingTest extends IntegrationTest {
         });
 
         // then no case, line or invoice stayed managed while rows were written
-        assertThat(out.samples).as("writes sampled").isGreaterThan(10);
+        // (the header, then one write per document: each case and the laboratory invoice)
+        assertThat(out.samples).as("writes sampled").isGreaterThanOrEqualTo(1 + 6 + 1);
         assertThat(out.managedSeen).as("entities managed while writing").isEmpty();
         // and each case's rows are the single-case export's rows, in invoice-number order, then the laboratory invoice
         List<CSVRecord> rows = parse(out.toString());
