@@ -27,9 +27,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -46,6 +50,17 @@ public class EmbeddedSmtpServer implements SmartLifecycle {
 
     private final GreenMail greenMail;
     private final Path directory;
+    /**
+     * SHA-256 of the mails written lately (at most {@value #RECENT_DIGESTS}, oldest dropped first): GreenMail keeps one
+     * copy of a mail per recipient's mailbox, and a mail to two recipients must be kept once. Guarded by {@code this}.
+     */
+    private final Set<String> recentDigests = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > RECENT_DIGESTS;
+        }
+    });
+    private static final int RECENT_DIGESTS = 10_000;
     private volatile boolean running;
 
     EmbeddedSmtpServer(BillflowProperties properties) {
@@ -115,13 +130,20 @@ public class EmbeddedSmtpServer implements SmartLifecycle {
         }
     }
 
-    /** Writes one mail to the directory; false (logged) if it could not, so that it stays for the next call. */
+    /**
+     * Writes one mail to the directory, unless the same mail (another recipient's copy) was written lately; false
+     * (logged) if it could not, so that it stays for the next call.
+     */
     private boolean keep(MimeMessage message) {
         try {
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             message.writeTo(raw);
             String digest = sha256(raw.toByteArray());
+            if (recentDigests.contains(digest)) {
+                return true;
+            }
             Files.write(directory.resolve(System.currentTimeMillis() + "-" + digest.substring(0, 16) + ".eml"), raw.toByteArray());
+            recentDigests.add(digest);
             return true;
         } catch (IOException | MessagingException e) {
             LOG.warn("Could not keep a received mail in {}: {}", directory, e.getMessage());
