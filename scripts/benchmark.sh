@@ -207,7 +207,7 @@ $PENDING_ITEMS and c.rep = :rep and (c.procedure_date, c.id) > (:pr_date, :pr_id
                  order by created_at desc, id desc offset $(( k - 1 )) limit 1")
       VAR[i${p}_at]=${key%|*}; VAR[i${p}_id]=${key#*|}
       URL[$deep]="$BASE/console/invoices?after=${key%|*}_${key#*|}"
-      QUERY[$deep]="$INVOICES$filter and (i.created_at < :i${p}_at or (i.created_at = :i${p}_at and i.id < :i${p}_id)) order by i.created_at desc, i.id desc limit :lim;"
+      QUERY[$deep]="$INVOICES$filter and (i.created_at, i.id) < (:i${p}_at, :i${p}_id) order by i.created_at desc, i.id desc limit :lim;"
     else
       URL[$deep]=${URL[$id]}; QUERY[$deep]=${QUERY[$id]}
     fi
