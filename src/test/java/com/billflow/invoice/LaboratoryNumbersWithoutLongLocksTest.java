@@ -84,11 +84,7 @@ class LaboratoryNumbersWithoutLongLocksTest extends IntegrationTest {
         Long next = draft(lab, client);
 
         // when the release rolls back after the number was taken and the PDF rendered (the engine's flush failed, the node died)
-        String numbered = new TransactionTemplate(transactionManager).execute(status -> {
-            String number = tasks.perform(failing, InvoiceAction.RELEASE, null, ADMIN).getNumber();
-            status.setRollbackOnly();
-            return number;
-        });
+        String numbered = numberedThenRolledBack(failing, InvoiceAction.RELEASE);
 
         // then the invoice is still a draft without number or PDF
         assertThat(invoices.get(failing).getStatus()).isEqualTo(InvoiceStatus.DRAFT);
@@ -113,11 +109,7 @@ class LaboratoryNumbersWithoutLongLocksTest extends IntegrationTest {
         Long next = booked(lab, client);
 
         // when crediting the first rolls back after the credit note was numbered, rendered and its process started
-        String numbered = new TransactionTemplate(transactionManager).execute(status -> {
-            String number = tasks.perform(failing, InvoiceAction.CREDIT, null, ADMIN).getNumber();
-            status.setRollbackOnly();
-            return number;
-        });
+        String numbered = numberedThenRolledBack(failing, InvoiceAction.CREDIT);
 
         // then the invoice is still booked, and its retry issues the credit note with the same number
         assertThat(invoices.get(failing).getStatus()).isEqualTo(InvoiceStatus.BOOKED);
@@ -146,5 +138,14 @@ class LaboratoryNumbersWithoutLongLocksTest extends IntegrationTest {
 
     private static long sequenceOf(String number) {
         return Long.parseLong(number.substring(number.lastIndexOf('-') + 1));
+    }
+
+    /** Performs {@code action} on the invoice in a transaction that then rolls back; the number the step had taken. */
+    private String numberedThenRolledBack(Long invoiceId, InvoiceAction action) {
+        return new TransactionTemplate(transactionManager).execute(status -> {
+            String number = tasks.perform(invoiceId, action, null, ADMIN).getNumber();
+            status.setRollbackOnly();
+            return number;
+        });
     }
 }
