@@ -68,8 +68,11 @@ class LaboratoryDemoData {
         this.demo = demo;
     }
 
-    /** Seeds laboratories, clients and their documents unless a laboratory exists; grants the demo office managers their laboratories. */
-    void seed() {
+    /**
+     * Seeds laboratories and clients unless a laboratory exists, and grants the demo office managers their laboratories
+     * (on every start). Answers whether the documents are still to be seeded: true only when no laboratory existed.
+     */
+    boolean seedDirectory() {
         boolean seeded = !laboratories.all().isEmpty();
         if (!seeded) {
             seedLaboratories();
@@ -77,13 +80,21 @@ class LaboratoryDemoData {
         }
         manages(DemoInvoices.OFFICE.userId(), ALPHA, BETA);
         manages("office-beta", BETA);
-        if (seeded) {
-            return;
-        }
-        // Waiting at Authorise Invoice. Seeded first, so the oldest tasks of "Invoices to authorise" are these invoices
-        // (e2e/invoice-authorise.test.mjs authorises the oldest), not the credit note further down.
+        return !seeded;
+    }
+
+    /**
+     * The two invoices waiting at Authorise Invoice, seeded before any other document reaches that task, so the oldest
+     * tasks of "Invoices to authorise" are these invoices (e2e/invoice-authorise.test.mjs authorises the oldest), not a
+     * proposal or the credit note further down.
+     */
+    void seedAuthoriseQueueHead() {
         demo.act(demo.create(ALPHA, RHEINWASSER, "J-24-0311", waterLines()), DRAFT, RELEASE);
         demo.act(demo.create(ALPHA, PORTRDAM, "J-24-0317", soilLines()), DRAFT, RELEASE);
+    }
+
+    /** ALPHA's other production invoices, at every task and in every ending; after {@link #seedAuthoriseQueueHead}. */
+    void seedInvoices() {
         // Prepare Invoice, with a cost estimate for the client.
         demo.estimate(demo.create(ALPHA, LYONAGRI, "J-24-0342", foodLines()));
         // Review Invoice: a fresh draft, an edited one, and one merged from three jobs of one client.
@@ -109,11 +120,22 @@ class LaboratoryDemoData {
         // E-invoices (EN 16931): one waiting at Transmit Invoice, one sent to the Peppol outbox and by mail (UBL and Factur-X).
         demo.act(demo.create(ALPHA, HANSELAB, "J-24-0360", soilLines()), DRAFT, RELEASE, AUTHORISE);
         demo.act(demo.create(ALPHA, HANSELAB, "J-24-0361", airLines()), DRAFT, RELEASE, AUTHORISE, TRANSMIT);
-        // BETA's automation: released, then authorised, emailed and booked without anyone; one paid, one credited.
+    }
+
+    /**
+     * BETA's automation (released, then authorised, emailed and booked without anyone; one paid, one credited) and the
+     * proposals in every status; after {@link #seedAuthoriseQueueHead}. Uses its own number series (BETA's, and the
+     * proposals'), so it may run beside {@link #seedInvoices}.
+     */
+    void seedAutomationAndProposals() {
         demo.act(demo.create(BETA, NORDSEE, "BE-7741", airLines()), DRAFT, RELEASE);
         demo.act(demo.create(BETA, NORDSEE, "BE-7702", airLines()), DRAFT, RELEASE, PAY);
         demo.act(demo.create(BETA, NORDSEE, "BE-7715", waterLines()), DRAFT, RELEASE, CREDIT);
         seedProposals();
+    }
+
+    /** Logs that every laboratory document is seeded (scripts/startup-classes.sh waits for this line). */
+    void logSeeded() {
         LOG.info("Laboratory demo data seeded: 2 laboratories, 5 clients, 20 invoices, 2 credit notes and 8 proposals in every status");
     }
 
