@@ -13,7 +13,8 @@
 #   jar-c1         the same as jar with -XX:TieredStopAtLevel=1
 #   jar-base       the same as jar with BASE_JAR, a jar built from an older commit (the before of a change)
 #   jar-c1-base    the same as jar-c1 with BASE_JAR
-#   cds            AppCDS archive (made once by a training run) + C1 only, from the extracted jar (README "Start-up")
+#   cds            the extracted jar with its static AppCDS archive (made once by scripts/app-cds.sh), C1 only and the
+#                  serial collector (README "Start-up")
 # Writes target/benchmark/startup.md: variant, round, wall s, process CPU s (user + system of the app's JVM, and of
 # Maven's for readme), main-thread CPU s (the app's busiest thread named "java", i.e. its main thread), load (1 min).
 # CPU seconds are what other load on the machine does not inflate; on an idle 2-core machine the wall time is about
@@ -66,13 +67,10 @@ main_cpu_of() { # the busiest thread named "java": the main thread (the primordi
 }
 
 CDS_DIR="$OUT_ABS/startup-cds"
-make_cds() {
+make_cds() {   # scripts/app-cds.sh: the extracted jar and its static AppCDS archive
   [[ -f "$CDS_DIR/app.jsa" && "$CDS_DIR/app.jsa" -nt "$JAR" ]] && return
-  rm -rf "$CDS_DIR" "$OUT_ABS/startup-data"
-  java -Djarmode=tools -jar "$JAR" extract --destination "$CDS_DIR" > /dev/null
-  # shellcheck disable=SC2046
-  java -XX:ArchiveClassesAtExit="$CDS_DIR/app.jsa" -Dspring.context.exit=onRefresh -jar "$CDS_DIR/$(basename "$JAR")" \
-    $(app_args) > "$OUT/startup-cds-training.log" 2>&1 || true
+  env JAR="$JAR" APP_DIR="$CDS_DIR" PORT="$PORT" SMTP="$SMTP" bash scripts/app-cds.sh > "$OUT/startup-cds-training.log" 2>&1 \
+    || { echo "scripts/app-cds.sh failed, see $OUT/startup-cds-training.log" >&2; return 1; }
 }
 
 # run VARIANT LOG: starts the variant, waits until ready, prints "wall cpu main-cpu".
@@ -98,7 +96,7 @@ run() {
       APP=$! ;;
     cds)
       # shellcheck disable=SC2046
-      java -XX:SharedArchiveFile="$CDS_DIR/app.jsa" -XX:TieredStopAtLevel=1 -Xmx1g -XX:+ExitOnOutOfMemoryError \
+      java -XX:SharedArchiveFile="$CDS_DIR/app.jsa" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx1g -XX:+ExitOnOutOfMemoryError \
         -jar "$CDS_DIR/$(basename "$JAR")" $(app_args) > "$log" 2>&1 &
       APP=$! ;;
     *) echo "unknown variant $variant" >&2; return 1 ;;
