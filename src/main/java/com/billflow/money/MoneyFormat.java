@@ -7,6 +7,8 @@ import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Money as a page shows it: the currency's symbol, its own number of digits and grouping, e.g.
@@ -34,11 +36,22 @@ public class MoneyFormat {
     }
 
     private static String format(BigDecimal amount, Currency currency) {
+        int digits = Math.max(0, currency.getDefaultFractionDigits());
+        // NumberFormat is not thread-safe: each call formats with its own copy of the currency's prototype,
+        // which is much cheaper than asking the locale providers for a new instance (a list page formats 50)
+        NumberFormat format = (NumberFormat) PROTOTYPES.computeIfAbsent(currency, MoneyFormat::prototype).clone();
+        return format.format(amount.setScale(digits, RoundingMode.HALF_UP));
+    }
+
+    /** One per currency in circulation: a few hundred at most. */
+    private static final Map<Currency, NumberFormat> PROTOTYPES = new ConcurrentHashMap<>();
+
+    private static NumberFormat prototype(Currency currency) {
         NumberFormat format = NumberFormat.getCurrencyInstance(LOCALE);
         format.setCurrency(currency);
         int digits = Math.max(0, currency.getDefaultFractionDigits());
         format.setMinimumFractionDigits(digits);
         format.setMaximumFractionDigits(digits);
-        return format.format(amount.setScale(digits, RoundingMode.HALF_UP));
+        return format;
     }
 }
