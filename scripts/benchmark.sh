@@ -14,8 +14,10 @@
 #    invoices per 100 of them (scripts/benchmark/load-data.sql), start the app with -Xmx$HEAP and measure the list
 #    calls (Pending PO's first, deep, a rep's first and last page; the Console case list first and deep page as
 #    billing and as a rep; the Console invoice list first and deep page as administrator and as an office manager)
-#    with scripts/benchmark/LoadClient.java, each run followed by its two baselines for as long: GET /api/me as the
-#    same user (the framework's own cost: security, the servlet stack) and pgbench running the list's own SQL
+#    with scripts/benchmark/LoadClient.java (after WARMUP_SECONDS per call; API calls with HTTP Basic on every request,
+#    the Console's pages signed in once by the sign-in form, as a browser), each run followed by its two baselines for
+#    as long: GET /api/me as the same user signed in the same way (the framework's own cost: security, the servlet
+#    stack, the identity look-ups) and pgbench running the list's own SQL
 #    (the database's own cost); EXPLAIN ANALYZE of each list query goes to target/benchmark/plans-<size>.txt
 #  3 export: $INVOICED invoiced cases of 4 lines are added; the accounting export streamed with -Xmx$HEAP (first
 #    byte, total, MB, peak heap from jstat, the app alive after) against psql \copy of the same join to a file
@@ -40,8 +42,9 @@ HEAP=${HEAP:-256m}
 THREADS=${THREADS:-2}
 SECONDS_PER_CALL=${SECONDS_PER_CALL:-4}
 ROUNDS=${ROUNDS:-2}
-WARMUP_SECONDS=${WARMUP_SECONDS:-2}
+WARMUP_SECONDS=${WARMUP_SECONDS:-10}
 STARTUP_ROUNDS=${STARTUP_ROUNDS:-2}
+STARTUP_VARIANTS=${STARTUP_VARIANTS:-readme cds jar}
 LIFECYCLE_CLIENTS=${LIFECYCLE_CLIENTS:-4}
 LIFECYCLE_SECONDS=${LIFECYCLE_SECONDS:-30}
 LIFECYCLE_ROUNDS=${LIFECYCLE_ROUNDS:-2}
@@ -217,10 +220,17 @@ $PENDING_ITEMS and c.rep = :rep and (c.procedure_date, c.id) > (:pr_date, :pr_id
   done
 }
 
-# http_run SIZE CALL ROUND KIND USER URL EXPECT: one LoadClient run, appended to $LISTS.
+# load_client CALL ARGS...: LoadClient for that call; the Console's pages (cases*, invoices*) as a browser uses them,
+# signed in once with the sign-in form and then by the session cookie, the API calls with HTTP Basic on every request.
+load_client() {
+  case $1 in cases*|invoices*) shift; java -Dsession=form -cp "$OUT/classes" LoadClient "$@";; *) shift; "${LOAD[@]}" "$@";; esac
+}
+
+# http_run SIZE CALL ROUND KIND USER URL EXPECT: one LoadClient run, appended to $LISTS (the /api/me baseline signs in
+# as its call does).
 http_run() {
   local line
-  if line=$("${LOAD[@]}" "$2" "$6" "$5" "$SECONDS_PER_CALL" "$THREADS" "$7" 2>> "$OUT/errors-$LABEL.log"); then
+  if line=$(load_client "$2" "$2" "$6" "$5" "$SECONDS_PER_CALL" "$THREADS" "$7" 2>> "$OUT/errors-$LABEL.log"); then
     printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$(cut -f2- <<< "$line")" >> "$LISTS"
   else
     note "$2 ($4, size $1, round $3): the probe failed, see $OUT/errors-$LABEL.log"
@@ -269,7 +279,7 @@ measure_size() {
   define_calls
   explain "$1"
   for id in "${CALLS[@]}"; do
-    "${LOAD[@]}" "$id" "${URL[$id]}" "${WHO[$id]}" "$WARMUP_SECONDS" 1 "${EXPECT[$id]}" > /dev/null 2>> "$OUT/errors-$LABEL.log" \
+    load_client "$id" "$id" "${URL[$id]}" "${WHO[$id]}" "$WARMUP_SECONDS" "$THREADS" "${EXPECT[$id]}" > /dev/null 2>> "$OUT/errors-$LABEL.log" \
       || note "$id (size $1): the warm-up probe failed, see $OUT/errors-$LABEL.log"
   done
   for id in "${CALLS[@]}"; do
@@ -285,7 +295,7 @@ measure_size() {
 if step 1; then
   if [[ -f scripts/benchmark/startup.sh ]]; then
     echo "== 1 start-up to ready (scripts/benchmark/startup.sh, $STARTUP_ROUNDS rounds)"
-    env JAR="$JAR" PORT="$PORT" SMTP="$SMTP" ROUNDS="$STARTUP_ROUNDS" bash scripts/benchmark/startup.sh || note "startup.sh failed (status $?)"
+    env JAR="$JAR" PORT="$PORT" SMTP="$SMTP" ROUNDS="$STARTUP_ROUNDS" VARIANTS="${STARTUP_VARIANTS:-readme cds jar}" bash scripts/benchmark/startup.sh || note "startup.sh failed (status $?)"
   else
     note "step 1 skipped: scripts/benchmark/startup.sh is missing"
   fi

@@ -16,6 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A small closed-loop HTTP load driver for scripts/benchmark.sh (JDK only), run as
  * {@code java LoadClient.java NAME URL USER:PASSWORD SECONDS THREADS [EXPECT]}.
  * <p>
+ * With {@code -Dsession=form} it signs in once as a browser does (the sign-in page's form with its CSRF token, POST
+ * {@code /login}) and then sends only the session cookie, no Authorization header: how the Console's pages are used.
+ * Without it every request carries HTTP Basic credentials, as an API client sends them.
+ * <p>
  * First one probe request: unless it answers 2xx with a body that contains {@code EXPECT} (when given),
  * the driver prints what it got on stderr and exits with status 2, so a benchmark never times a sign-in
  * page or an error. Then each of {@code THREADS} threads sends the GET (HTTP Basic, one shared cookie
@@ -35,9 +39,14 @@ public class LoadClient {
         int threads = Integer.parseInt(args[4]);
         String expect = args.length > 5 ? args[5] : null;
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).cookieHandler(new CookieManager()).build();
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", auth)
-                .header("Accept", "application/json, text/html;q=0.9")
-                .timeout(Duration.ofSeconds(120)).GET().build();
+        HttpRequest.Builder get = HttpRequest.newBuilder(uri).header("Accept", "application/json, text/html;q=0.9")
+                .timeout(Duration.ofSeconds(120)).GET();
+        if ("form".equals(System.getProperty("session"))) {
+            signIn(client, uri, args[2]);
+        } else {
+            get.header("Authorization", auth);
+        }
+        HttpRequest request = get.build();
 
         HttpResponse<String> probe = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (probe.statusCode() / 100 != 2 || (expect != null && !probe.body().contains(expect))) {
@@ -82,6 +91,26 @@ public class LoadClient {
         Collections.sort(sorted);
         System.out.printf(Locale.ROOT, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%.0f%n", name, sorted.size(), errors.get(),
                 ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), ms(sorted, 1.0), sorted.size() / (seconds * 0.75));
+    }
+
+    /** The sign-in page's form, as a browser sends it; the session cookie stays in the client's cookie store. */
+    private static void signIn(HttpClient client, URI uri, String userAndPassword) throws Exception {
+        URI login = uri.resolve("/login");
+        String page = client.send(HttpRequest.newBuilder(login).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(page);
+        if (!token.find()) {
+            throw new IllegalStateException("no CSRF token on " + login);
+        }
+        int colon = userAndPassword.indexOf(':');
+        String form = "username=" + java.net.URLEncoder.encode(userAndPassword.substring(0, colon), StandardCharsets.UTF_8)
+                + "&password=" + java.net.URLEncoder.encode(userAndPassword.substring(colon + 1), StandardCharsets.UTF_8)
+                + "&_csrf=" + java.net.URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(login).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String location = signedIn.headers().firstValue("Location").orElse("");
+        if (signedIn.statusCode() != 302 || location.contains("error")) {
+            throw new IllegalStateException("signing in as " + userAndPassword.substring(0, colon) + " failed: " + signedIn.statusCode() + " " + location);
+        }
     }
 
     /** The nearest-rank quantile in milliseconds, or "-" when nothing was counted. */

@@ -149,12 +149,14 @@ LARGEST_PENDING=$(sort -n "$SIZE_ROWS" 2>/dev/null | awk -F'\t' '$1 <= 1000000' 
   echo
   echo "## 1. Lists"
   echo
-  echo "Each call ran $ROUNDS times for $SECONDS_PER_CALL s ($THREADS client threads, closed loop, the first quarter of each run"
-  echo "not counted), each run followed by its two baselines for as long: **/api/me**, \`GET /api/me\` as the same user (HTTP Basic,"
-  echo "Spring Security, the servlet stack: the framework's own cost), and **SQL**, pgbench running the list's own statements"
+  echo "After a warm-up of ${WARMUP_SECONDS:-10} s per call, each call ran $ROUNDS times for $SECONDS_PER_CALL s ($THREADS client threads, closed loop, the first quarter of each run"
+  echo "not counted), each run followed by its two baselines for as long: **/api/me**, \`GET /api/me\` as the same user (Spring"
+  echo "Security, the servlet stack and the identity look-ups: the framework's own cost), and **SQL**, pgbench running the list's own statements"
   echo "(prepared, $THREADS clients: the database's own cost). Figures are the medians over the rounds, in ms; the ratios are the"
   echo "medians of each round's p50 ÷ its baseline's p50. Deep pages are reached as Next would reach them (a cursor or key"
-  echo "at 80 % of the list); pages of the Console are the whole HTML page. Query plans: \`target/benchmark/plans-<size>.txt\`."
+  echo "at 80 % of the list); pages of the Console are the whole HTML page. The API calls send HTTP Basic credentials with every"
+  echo "request, as an integration does; the Console's pages (and their /api/me) are called as a browser calls them, signed in"
+  echo "once with the sign-in form and then by the session cookie. Query plans: \`target/benchmark/plans-<size>.txt\`."
   echo
   if [[ -s "$SIZE_ROWS" ]]; then
     echo "| size | cases waiting for a PO | cases in all | laboratory invoices | loaded in s |"
