@@ -26,15 +26,9 @@ trap '[[ -n "$APP" ]] && kill "$APP" 2>/dev/null; rm -rf "$WORK"' EXIT
 
 rm -rf "$APP_DIR"
 java -Djarmode=tools -jar "$JAR" extract --destination "$APP_DIR" > /dev/null
-java -XX:DumpLoadedClassList="$WORK/classes.lst" -XX:TieredStopAtLevel=1 -jar "$APP_DIR/$NAME" \
-  --server.port="$PORT" --billflow.mail.embedded.port="$SMTP" \
-  --spring.datasource.url="jdbc:h2:file:$WORK/h2/billflow;DB_CLOSE_ON_EXIT=FALSE" \
-  --billflow.mail.embedded.directory="$WORK/mailbox" --billflow.einvoice.outbox-directory="$WORK/outbox" > "$WORK/app.log" 2>&1 &
-APP=$!
-until grep -q "Laboratory demo data seeded" "$WORK/app.log"; do
-  kill -0 "$APP" 2>/dev/null || { tail -30 "$WORK/app.log" >&2; exit 1; }
-  sleep 0.5
-done
+# shellcheck source=lib/training-run.sh
+source scripts/lib/training-run.sh
+training_run "$WORK" -XX:DumpLoadedClassList="$WORK/classes.lst" -XX:TieredStopAtLevel=1 -jar "$APP_DIR/$NAME"
 kill "$APP"; wait "$APP" 2>/dev/null || true; APP=
 grep -v '^@lambda-proxy' "$WORK/classes.lst" > "$WORK/classes-archived.lst"
 java -Xshare:dump -XX:SharedClassListFile="$WORK/classes-archived.lst" -XX:SharedArchiveFile="$APP_DIR/app.jsa" \

@@ -12,16 +12,11 @@ SMTP=${SMTP:-2545}
 JAR=${JAR:-$(ls target/billflow-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 [[ -n "$JAR" ]] || { echo "build the jar first: mvn -B -DskipTests package" >&2; exit 1; }
 WORK=$(mktemp -d)
+APP=
 trap 'kill "$APP" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-java -Dbillflow.startup.preload=false -XX:TieredStopAtLevel=1 -Xlog:class+load:file="$WORK/classes.log" -jar "$JAR" \
-  --server.port="$PORT" --billflow.mail.embedded.port="$SMTP" \
-  --spring.datasource.url="jdbc:h2:file:$WORK/h2/billflow;DB_CLOSE_ON_EXIT=FALSE" \
-  --billflow.mail.embedded.directory="$WORK/mailbox" --billflow.einvoice.outbox-directory="$WORK/outbox" > "$WORK/app.log" 2>&1 &
-APP=$!
-until grep -q "Laboratory demo data seeded" "$WORK/app.log"; do
-  kill -0 "$APP" 2>/dev/null || { tail -30 "$WORK/app.log" >&2; exit 1; }
-  sleep 0.5
-done
+# shellcheck source=lib/training-run.sh
+source scripts/lib/training-run.sh
+training_run "$WORK" -Dbillflow.startup.preload=false -XX:TieredStopAtLevel=1 -Xlog:class+load:file="$WORK/classes.log" -jar "$JAR"
 LIST=src/main/resources/META-INF/billflow/startup-classes.txt
 {
   echo "# Classes a start-up with demo data loads, in order (scripts/startup-classes.sh); read by StartupClassPreloader."
