@@ -14,10 +14,8 @@
 # Redo it after a rebuild or a JDK update: a JVM given a stale archive warns and starts without it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PORT=${PORT:-8095}
-SMTP=${SMTP:-2545}
-JAR=${JAR:-$(ls target/billflow-*.jar 2>/dev/null | grep -v original | head -1 || true)}
-[[ -n "$JAR" ]] || { echo "build the jar first: mvn -B -DskipTests package" >&2; exit 1; }
+# shellcheck source=lib/training-run.sh
+source scripts/lib/training-run.sh   # PORT, SMTP and JAR with their defaults; training_run
 APP_DIR=${APP_DIR:-target/app}
 NAME=$(basename "$JAR")
 WORK=$(mktemp -d)
@@ -26,8 +24,6 @@ trap '[[ -n "$APP" ]] && kill "$APP" 2>/dev/null; rm -rf "$WORK"' EXIT
 
 rm -rf "$APP_DIR"
 java -Djarmode=tools -jar "$JAR" extract --destination "$APP_DIR" > /dev/null
-# shellcheck source=lib/training-run.sh
-source scripts/lib/training-run.sh
 training_run "$WORK" -XX:DumpLoadedClassList="$WORK/classes.lst" -XX:TieredStopAtLevel=1 -jar "$APP_DIR/$NAME"
 kill "$APP"; wait "$APP" 2>/dev/null || true; APP=
 grep -v '^@lambda-proxy' "$WORK/classes.lst" > "$WORK/classes-archived.lst"

@@ -7,15 +7,11 @@
 # the main thread), then rebuild. PORT and SMTP (default 8095 / 2545) if those are taken.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PORT=${PORT:-8095}
-SMTP=${SMTP:-2545}
-JAR=${JAR:-$(ls target/billflow-*.jar 2>/dev/null | grep -v original | head -1 || true)}
-[[ -n "$JAR" ]] || { echo "build the jar first: mvn -B -DskipTests package" >&2; exit 1; }
+# shellcheck source=lib/training-run.sh
+source scripts/lib/training-run.sh   # PORT, SMTP and JAR with their defaults; training_run
 WORK=$(mktemp -d)
 APP=
 trap 'kill "$APP" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-# shellcheck source=lib/training-run.sh
-source scripts/lib/training-run.sh
 training_run "$WORK" -Dbillflow.startup.preload=false -XX:TieredStopAtLevel=1 -Xlog:class+load:file="$WORK/classes.log" -jar "$JAR"
 LIST=src/main/resources/META-INF/billflow/startup-classes.txt
 {
