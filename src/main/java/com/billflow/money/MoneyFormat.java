@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class MoneyFormat {
 
     private static final Locale LOCALE = Locale.US;
+    /** One per currency in circulation: a few hundred at most. */
+    private static final Map<Currency, NumberFormat> PROTOTYPES = new ConcurrentHashMap<>();
 
     public String format(Money money) {
         return money == null ? "" : format(money.amount(), money.currency());
@@ -36,15 +38,11 @@ public class MoneyFormat {
     }
 
     private static String format(BigDecimal amount, Currency currency) {
-        int digits = Math.max(0, currency.getDefaultFractionDigits());
         // NumberFormat is not thread-safe: each call formats with its own copy of the currency's prototype,
         // which is much cheaper than asking the locale providers for a new instance (a list page formats 50)
         NumberFormat format = (NumberFormat) PROTOTYPES.computeIfAbsent(currency, MoneyFormat::prototype).clone();
-        return format.format(amount.setScale(digits, RoundingMode.HALF_UP));
+        return format.format(amount.setScale(format.getMaximumFractionDigits(), RoundingMode.HALF_UP));
     }
-
-    /** One per currency in circulation: a few hundred at most. */
-    private static final Map<Currency, NumberFormat> PROTOTYPES = new ConcurrentHashMap<>();
 
     private static NumberFormat prototype(Currency currency) {
         NumberFormat format = NumberFormat.getCurrencyInstance(LOCALE);
