@@ -1,5 +1,6 @@
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,6 +12,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A small closed-loop HTTP load driver for scripts/benchmark.sh (JDK only), run as
@@ -97,14 +100,14 @@ public class LoadClient {
     private static void signIn(HttpClient client, URI uri, String userAndPassword) throws Exception {
         URI login = uri.resolve("/login");
         String page = client.send(HttpRequest.newBuilder(login).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(page);
+        Matcher token = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(page);
         if (!token.find()) {
             throw new IllegalStateException("no CSRF token on " + login);
         }
         int colon = userAndPassword.indexOf(':');
-        String form = "username=" + java.net.URLEncoder.encode(userAndPassword.substring(0, colon), StandardCharsets.UTF_8)
-                + "&password=" + java.net.URLEncoder.encode(userAndPassword.substring(colon + 1), StandardCharsets.UTF_8)
-                + "&_csrf=" + java.net.URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+        String form = "username=" + URLEncoder.encode(userAndPassword.substring(0, colon), StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(userAndPassword.substring(colon + 1), StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
         HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(login).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         String location = signedIn.headers().firstValue("Location").orElse("");
