@@ -1,5 +1,6 @@
 package com.billflow.document;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,7 +30,7 @@ public class DocumentStore {
 
     @Transactional(readOnly = true)
     public Optional<StoredDocument> latest(String ownerType, Long ownerId, DocumentKind kind) {
-        return documents.findFirstByOwnerTypeAndOwnerIdAndKindOrderByIdDesc(ownerType, ownerId, kind);
+        return documents.newestFirst(ownerType, ownerId, kind, Limit.of(1)).stream().findFirst();
     }
 
     @Transactional(readOnly = true)
