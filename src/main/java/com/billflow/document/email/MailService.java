@@ -1,6 +1,7 @@
 package com.billflow.document.email;
 
 import com.billflow.BillflowProperties;
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.NoSuchProviderException;
 import jakarta.mail.Provider;
@@ -14,6 +15,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -26,6 +28,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -175,7 +178,7 @@ public class MailService {
     private MimeMessage toMimeMessage(OutgoingMail mail, String messageId) {
         try {
             MimeMessage message = new IdentifiedMimeMessage(session, messageId);
-            MimeMessageHelper helper = new MimeMessageHelper(message, !mail.attachments().isEmpty(), "UTF-8");
+            MimeMessageHelper helper = new SharedFileTypesHelper(message, !mail.attachments().isEmpty());
             helper.setFrom(mail.from());
             helper.setTo(mail.to().toArray(String[]::new));
             if (mail.replyTo() != null && !mail.replyTo().isBlank()) {
@@ -193,10 +196,20 @@ public class MailService {
         }
     }
 
-    /** Spring Boot's mail session settings, with Jakarta Mail's SMTP providers swapped for {@link TrackingSmtpTransport}. */
-    private static Session trackingSession(JavaMailSenderImpl sender) {
+    /**
+     * Spring Boot's mail session settings, with Jakarta Mail's SMTP providers swapped for {@link TrackingSmtpTransport}
+     * and sockets without Nagle's delay ({@link NoDelaySocketFactory}).
+     */
+    static Session trackingSession(JavaMailSenderImpl sender) {
         Properties properties = new Properties();
         properties.putAll(sender.getJavaMailProperties());
+        for (String protocol : List.of("smtp", "smtps")) {
+            // A socket factory configured in spring.mail.properties (instance or class name) is kept.
+            String key = "mail." + protocol + ".socketFactory";
+            if (!properties.containsKey(key) && !properties.containsKey(key + ".class")) {
+                properties.put(key, NoDelaySocketFactory.INSTANCE);
+            }
+        }
         Session session = Session.getInstance(properties);
         try {
             session.setProvider(new Provider(Provider.Type.TRANSPORT, "smtp", TrackingSmtpTransport.class.getName(), "Billflow", null));
@@ -205,6 +218,32 @@ public class MailService {
             throw new IllegalStateException("Cannot register the SMTP transport", e);
         }
         return session;
+    }
+
+    /**
+     * Spring's helper with one file type map for every mail. Spring's own constructor builds a new
+     * {@link ConfigurableMimeFileTypeMap} for any message not made by {@code JavaMailSenderImpl}, and building one reads
+     * every {@code mime.types} on the class path through {@code ServiceLoader}: in a fat jar that was the largest part of
+     * the mail step's CPU. Billflow names every attachment's media type, so the map only answers for names without one.
+     */
+    private static final class SharedFileTypesHelper extends MimeMessageHelper {
+
+        private static final FileTypeMap FILE_TYPES = defaultFileTypes();
+
+        SharedFileTypesHelper(MimeMessage message, boolean multipart) throws MessagingException {
+            super(message, multipart, "UTF-8");
+        }
+
+        @Override
+        protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+            return FILE_TYPES;
+        }
+
+        private static FileTypeMap defaultFileTypes() {
+            ConfigurableMimeFileTypeMap fileTypes = new ConfigurableMimeFileTypeMap();
+            fileTypes.afterPropertiesSet();
+            return fileTypes;
+        }
     }
 
     /** A MIME message whose Message-ID is the one given, not a random one made on save. */
