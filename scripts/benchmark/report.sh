@@ -98,8 +98,9 @@ plot
 MACHINE_MODEL=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || echo unknown)
 MACHINE_RAM=$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo)
 PG_VERSION=$("${PSQL[@]}" -d postgres -At -c 'show server_version' 2>/dev/null || echo unknown)
-LARGEST=$(cut -f1 "$SIZE_ROWS" 2>/dev/null | sort -n | tail -1)
-LARGEST_PENDING=$(sort -n "$SIZE_ROWS" 2>/dev/null | awk -F'\t' '$1 <= 1000000' | tail -1 | cut -f1)
+# Empty when step 2 did not run (no sizes file): the list goals are then reported as not measured.
+LARGEST=$( [[ -s "$SIZE_ROWS" ]] && cut -f1 "$SIZE_ROWS" | sort -n | tail -1 || true)
+LARGEST_PENDING=$( [[ -s "$SIZE_ROWS" ]] && sort -n "$SIZE_ROWS" | awk -F'\t' '$1 <= 1000000' | tail -1 | cut -f1 || true)
 {
   echo "# Benchmark $LABEL ($(date -u +%Y-%m-%dT%H:%MZ))"
   echo
