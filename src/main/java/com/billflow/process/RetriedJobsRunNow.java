@@ -12,8 +12,11 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,7 +35,16 @@ public class RetriedJobsRunNow {
     private final HistoryService history;
     private final ManagementService management;
     private final Clock clock;
+    /** The newest operation log entry seen (the engine's timestamp), or the start: where the next check begins. */
     private Instant checkedUntil;
+    /** Ids of the entries already acted on (the newest {@value #HANDLED_KEPT}): each retry moves its jobs once. */
+    private final Set<String> handled = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > HANDLED_KEPT;
+        }
+    });
+    private static final int HANDLED_KEPT = 10_000;
 
     RetriedJobsRunNow(HistoryService history, ManagementService management, Clock clock) {
         this.history = history;
@@ -46,10 +58,22 @@ public class RetriedJobsRunNow {
     public synchronized int run() {
         Instant now = Instant.now(clock);
         Set<String> jobIds = new LinkedHashSet<>();
+        // The next check starts from the newest entry seen, a time the engine wrote, not from this clock's "now": a
+        // run while this clock was ahead (a test's clock, or a wall clock NTP then stepped back) would otherwise have
+        // skipped every retry entered until the clock caught up again. The second of margin re-reads entries whose
+        // transaction committed late; the ids already handled are skipped, so a job that failed again after its
+        // retry keeps its retry interval.
+        Instant newestSeen = checkedUntil;
         for (UserOperationLogEntry entry : history.createUserOperationLogQuery()
                 .operationType(UserOperationLogEntry.OPERATION_TYPE_SET_JOB_RETRIES)
                 .afterTimestamp(Date.from(checkedUntil.minusSeconds(1)))
                 .list()) {
+            if (entry.getTimestamp() != null && entry.getTimestamp().toInstant().isAfter(newestSeen)) {
+                newestSeen = entry.getTimestamp().toInstant();
+            }
+            if (!handled.add(entry.getId())) {
+                continue;
+            }
             if (entry.getJobId() != null) {
                 jobIds.add(entry.getJobId());
             } else if (entry.getJobDefinitionId() != null) {
@@ -68,7 +92,7 @@ public class RetriedJobsRunNow {
                 }
             }
         }
-        checkedUntil = now;
+        checkedUntil = newestSeen;
         return moved;
     }
 }

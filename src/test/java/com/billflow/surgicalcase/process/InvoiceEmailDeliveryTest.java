@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.List;
 
 import static com.billflow.surgicalcase.process.SurgicalCaseBillingProcess.*;
@@ -82,6 +83,34 @@ class InvoiceEmailDeliveryTest extends IntegrationTest {
         assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
         assertThat(pi).isWaitingAt(TASK_MARK_INVOICE_PAID, TASK_MARK_COMMISSION_PAID);
         assertThat(caseOf(pi).getInvoiceSentAt()).isNotNull();
+    }
+
+    @Test
+    void aRetryIsRunAtOnceAlsoAfterACheckWhileTheClockWasAhead() {
+        // given the email job out of retries
+        ProcessInstance pi = caseWaitingToBeEmailed();
+        Job emailJob = job(TASK_EMAIL_INVOICE, pi);
+        smtp.stop();
+        for (int attempt = 0; attempt < 5 && management.createJobQuery().jobId(emailJob.getId()).singleResult().getRetries() > 0; attempt++) {
+            assertThatThrownBy(() -> management.executeJob(emailJob.getId())).isNotNull();
+        }
+        smtp.start();
+        // and the retry check last ran while the clock was three days ahead (a wall clock stepped back by NTP does the same)
+        clock.advance(Duration.ofDays(3));
+        retriedJobs.run();
+        clock.reset();
+
+        // when operations retry the job
+        identityService().setAuthentication(fixtures.user(Groups.ADMIN), List.of(Groups.ADMIN));
+        try {
+            management.setJobRetries(emailJob.getId(), 1);
+        } finally {
+            identityService().clearAuthentication();
+        }
+        retriedJobs.run();
+
+        // then it is due at once
+        assertThat(management.createJobQuery().jobId(emailJob.getId()).executable().count()).isEqualTo(1);
     }
 
     @Test
