@@ -52,9 +52,7 @@ class InvoiceEmailDeliveryTest extends IntegrationTest {
         smtp.stop();
 
         // when every retry fails
-        for (int attempt = 0; attempt < 5 && management.createJobQuery().jobId(emailJob.getId()).singleResult().getRetries() > 0; attempt++) {
-            assertThatThrownBy(() -> management.executeJob(emailJob.getId())).isNotNull();
-        }
+        failEveryRetry(emailJob);
 
         // then an incident shows in Cockpit and the case is intact
         assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
@@ -66,13 +64,7 @@ class InvoiceEmailDeliveryTest extends IntegrationTest {
         // when the server is back and operations retry the job
         smtp.start();
         assertThat(management.createJobQuery().jobId(emailJob.getId()).singleResult().getDuedate()).isInTheFuture();
-        identityService().setAuthentication(fixtures.user(Groups.ADMIN), List.of(Groups.ADMIN));
-        try {
-            management.setJobRetries(emailJob.getId(), 1);
-        } finally {
-            identityService().clearAuthentication();
-        }
-        retriedJobs.run();
+        retryAsOperator(emailJob);
 
         // then the job is due at once, as the job executor sees it, not at its old retry time
         assertThat(management.createJobQuery().jobId(emailJob.getId()).executable().count()).isEqualTo(1);
@@ -91,9 +83,7 @@ class InvoiceEmailDeliveryTest extends IntegrationTest {
         ProcessInstance pi = caseWaitingToBeEmailed();
         Job emailJob = job(TASK_EMAIL_INVOICE, pi);
         smtp.stop();
-        for (int attempt = 0; attempt < 5 && management.createJobQuery().jobId(emailJob.getId()).singleResult().getRetries() > 0; attempt++) {
-            assertThatThrownBy(() -> management.executeJob(emailJob.getId())).isNotNull();
-        }
+        failEveryRetry(emailJob);
         smtp.start();
         // and the retry check last ran while the clock was three days ahead (a wall clock stepped back by NTP does the same)
         clock.advance(Duration.ofDays(3));
@@ -101,18 +91,30 @@ class InvoiceEmailDeliveryTest extends IntegrationTest {
         clock.reset();
 
         // when operations retry the job
-        identityService().setAuthentication(fixtures.user(Groups.ADMIN), List.of(Groups.ADMIN));
-        try {
-            management.setJobRetries(emailJob.getId(), 1);
-        } finally {
-            identityService().clearAuthentication();
-        }
-        retriedJobs.run();
+        retryAsOperator(emailJob);
 
         // then it is due at once; run here, so that no other test's "run every due job" sends this test's mail
         assertThat(management.createJobQuery().jobId(emailJob.getId()).executable().count()).isEqualTo(1);
         management.executeJob(emailJob.getId());
         assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    /** Runs {@code job} until its retries are used up (the SMTP server being down), each run failing. */
+    private void failEveryRetry(Job job) {
+        for (int attempt = 0; attempt < 5 && management.createJobQuery().jobId(job.getId()).singleResult().getRetries() > 0; attempt++) {
+            assertThatThrownBy(() -> management.executeJob(job.getId())).isNotNull();
+        }
+    }
+
+    /** An administrator's "Retry" (one retry), then the check that moves retried jobs to now. */
+    private void retryAsOperator(Job job) {
+        identityService().setAuthentication(fixtures.user(Groups.ADMIN), List.of(Groups.ADMIN));
+        try {
+            management.setJobRetries(job.getId(), 1);
+        } finally {
+            identityService().clearAuthentication();
+        }
+        retriedJobs.run();
     }
 
     @Test
