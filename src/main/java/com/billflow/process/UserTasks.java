@@ -4,8 +4,11 @@ import com.billflow.security.Caller;
 import com.billflow.common.IllegalStatusException;
 import com.billflow.security.LaboratoryTenants;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,9 +30,16 @@ public class UserTasks {
     private final IdentityService identity;
     private final LaboratoryTenants tenants;
     private final TransactionTemplate ownTransaction;
+    private final String openTaskSql;
 
-    UserTasks(TaskService tasks, IdentityService identity, LaboratoryTenants tenants, PlatformTransactionManager transactionManager) {
+    UserTasks(TaskService tasks, IdentityService identity, LaboratoryTenants tenants, PlatformTransactionManager transactionManager,
+              ManagementService management) {
         this.tasks = tasks;
+        this.openTaskSql = "SELECT T.* FROM " + management.getTableName(Task.class) + " T"
+                + " JOIN " + management.getTableName(Execution.class) + " I ON I.ID_ = T.PROC_INST_ID_"
+                + " JOIN " + management.getTableName(ProcessDefinition.class) + " D ON D.ID_ = T.PROC_DEF_ID_"
+                + " WHERE I.BUSINESS_KEY_ = #{businessKey} AND D.KEY_ = #{processDefinitionKey}"
+                + " AND T.TASK_DEF_KEY_ = #{taskDefinitionKey}";
         this.identity = identity;
         this.tenants = tenants;
         this.ownTransaction = new TransactionTemplate(transactionManager);
@@ -37,11 +47,22 @@ public class UserTasks {
         this.ownTransaction.setReadOnly(true);
     }
 
+    /**
+     * The open task {@code taskDefinitionKey} (a BPMN user task id) of the running instance of {@code processDefinitionKey}
+     * whose business key is {@code businessKey}; empty when there is none. Read without the caller's authorizations:
+     * {@link #complete} checks them.
+     * <p>
+     * A native query (public API, table names from the engine) rather than a {@code TaskQuery}: every task action of a
+     * case looks its task up this way, and building the task query's SQL (MyBatis evaluating some hundred conditions
+     * of its mapper by reflection) cost seven times the query itself: 4 % of the app's CPU over the lifecycle.
+     *
+     * @throws org.camunda.bpm.engine.ProcessEngineException when more than one task matches (a model error)
+     */
     public Optional<Task> open(String processDefinitionKey, String businessKey, String taskDefinitionKey) {
-        return Optional.ofNullable(tasks.createTaskQuery()
-                .processDefinitionKey(processDefinitionKey)
-                .processInstanceBusinessKey(businessKey)
-                .taskDefinitionKey(taskDefinitionKey)
+        return Optional.ofNullable(tasks.createNativeTaskQuery().sql(openTaskSql)
+                .parameter("processDefinitionKey", processDefinitionKey)
+                .parameter("businessKey", businessKey)
+                .parameter("taskDefinitionKey", taskDefinitionKey)
                 .singleResult());
     }
 
