@@ -14,8 +14,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Records payments and answers what is paid and open. The amount is in the document's currency,
@@ -80,6 +83,21 @@ public class Payments {
     @Transactional(readOnly = true)
     public List<Payment> of(PaymentSubject subject, Long ownerId) {
         return payments.findBySubjectAndOwnerIdOrderById(subject, ownerId);
+    }
+
+    /**
+     * The payments of two subjects of one owner, read in one query: a map from {@code first} and {@code second}, in that
+     * order, to their payments, oldest first (empty when none).
+     */
+    @Transactional(readOnly = true)
+    public Map<PaymentSubject, List<Payment>> ofBoth(PaymentSubject first, PaymentSubject second, Long ownerId) {
+        Map<PaymentSubject, List<Payment>> bySubject = new LinkedHashMap<>();
+        bySubject.put(first, new ArrayList<>());
+        bySubject.put(second, new ArrayList<>());
+        for (Payment payment : payments.findByEitherSubject(first, second, ownerId)) {
+            bySubject.get(payment.getSubject()).add(payment);
+        }
+        return bySubject;
     }
 
     @Transactional(readOnly = true)

@@ -175,21 +175,20 @@ public class SurgicalCaseService {
     /** The invoice's payments, then the commission's, each oldest first. */
     @Transactional(readOnly = true)
     public List<Payment> payments(Long id) {
-        List<Payment> all = new ArrayList<>(payments.of(PaymentSubject.CASE_INVOICE, id));
-        all.addAll(payments.of(PaymentSubject.CASE_COMMISSION, id));
-        return all;
+        return payments.ofBoth(PaymentSubject.CASE_INVOICE, PaymentSubject.CASE_COMMISSION, id).values().stream().flatMap(List::stream).toList();
     }
 
     /**
      * The case as the API answers it, with its payments (the invoice's, then the commission's) and what
-     * is open of the invoice, read in one transaction: two payment queries, where reading them through
-     * {@link #payments} and {@link #openAmount} took three transactions and loaded the case again.
+     * is open of the invoice, read in one transaction and one payment query (clients poll this while a job works).
      */
     @Transactional(readOnly = true)
     public SurgicalCaseJson json(SurgicalCase surgicalCase) {
-        List<Payment> invoicePayments = payments.of(PaymentSubject.CASE_INVOICE, surgicalCase.getId());
+        Map<PaymentSubject, List<Payment>> bySubject = payments.ofBoth(PaymentSubject.CASE_INVOICE, PaymentSubject.CASE_COMMISSION,
+                surgicalCase.getId());
+        List<Payment> invoicePayments = bySubject.get(PaymentSubject.CASE_INVOICE);
         List<Payment> all = new ArrayList<>(invoicePayments);
-        all.addAll(payments.of(PaymentSubject.CASE_COMMISSION, surgicalCase.getId()));
+        all.addAll(bySubject.get(PaymentSubject.CASE_COMMISSION));
         return SurgicalCaseJson.of(surgicalCase, all, Payments.openOf(surgicalCase.total(), invoicePayments));
     }
 
