@@ -7,6 +7,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -40,6 +41,7 @@ import static com.billflow.surgicalcase.SurgicalCaseStatus.PENDING_PO;
  */
 @Entity
 @Table(name = "surgical_case")
+@EntityListeners(CaseChanges.OnCaseUpdate.class)
 public class SurgicalCase {
 
     @Id

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -48,8 +49,11 @@ class SurgicalCaseController {
     private final SurgicalCaseTasks tasks;
     private final SurgicalCaseInvoicing invoicing;
     private final SurgicalCaseExports exports;
+    private final CaseWaits waits;
 
-    SurgicalCaseController(SurgicalCaseService cases, SurgicalCaseTasks tasks, SurgicalCaseInvoicing invoicing, SurgicalCaseExports exports) {
+    SurgicalCaseController(SurgicalCaseService cases, SurgicalCaseTasks tasks, SurgicalCaseInvoicing invoicing, SurgicalCaseExports exports,
+                           CaseWaits waits) {
+        this.waits = waits;
         this.cases = cases;
         this.tasks = tasks;
         this.invoicing = invoicing;
@@ -83,11 +87,22 @@ class SurgicalCaseController {
         return ResponseEntity.created(URI.create("/api/surgical-cases/" + created.getId())).body(json(created));
     }
 
-    @Operation(summary = "Read a case", description = "A sales rep reads only their own cases.")
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyAuthority('sales-rep', 'billing', 'camunda-admin')")
-    SurgicalCaseJson get(@PathVariable Long id, Authentication user) {
-        return cases.jsonFor(id, Caller.from(user));
+    @Operation(summary = "Read a case", description = "A sales rep reads only their own cases."
+            + " Every answer carries the case's ETag. With If-None-Match naming it, the answer is"
+            + " 304 while the case is unchanged; with also `Prefer: wait=N` (N seconds, at most 30) the request waits up to N"
+            + " seconds for a change first, e.g. for the invoice after the PO was entered, instead of asking again and again.")
+    @ApiResponse(responseCode = "200", description = "The case", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "304", description = "Unchanged (If-None-Match names its ETag), after the wait asked for", content = @Content)
+    ResponseEntity<SurgicalCaseJson> get(@PathVariable Long id,
+                                         @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+                                         @Parameter(description = "The ETag of the case as last read") String ifNoneMatch,
+                                         @RequestHeader(name = "Prefer", required = false)
+                                         @Parameter(description = "`wait=N`: wait up to N seconds (at most 30) for a change", example = "wait=10")
+                                         String prefer,
+                                         Authentication user) {
+        return waits.get(id, Caller.from(user), ifNoneMatch, prefer);
     }
 
     @Operation(summary = "Add the purchase order(s)", description = "Completes the open Add Purchase Order task;"

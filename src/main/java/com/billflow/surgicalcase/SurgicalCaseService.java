@@ -44,11 +44,13 @@ public class SurgicalCaseService {
     private final BillflowProperties properties;
     private final Clock clock;
     private final Payments payments;
+    private final CaseChanges changes;
     private final CaseFigures figures;
 
     SurgicalCaseService(CaseFigures figures, Payments payments, SurgicalCaseRepository cases, FacilityService facilities, NumberAllocator numbers,
                         SurgicalCaseWorkflow process, PendingPurchaseOrderSummary pendingSummary, IdentityService identity,
-                        BillflowProperties properties, Clock clock) {
+                        BillflowProperties properties, Clock clock, CaseChanges changes) {
+        this.changes = changes;
         this.figures = figures;
         this.payments = payments;
         this.cases = cases;
@@ -152,6 +154,7 @@ public class SurgicalCaseService {
         SurgicalCase surgicalCase = get(id);
         surgicalCase.checkInvoicePayable();
         Payment payment = payments.towards(PaymentSubject.CASE_INVOICE, id, surgicalCase.total(), input, actor);
+        changes.changed(id); // a part payment leaves the case's row as it was, but not its JSON
         if (payment.settles()) {
             Set<CaseFigures.Key> before = figures.snapshot(surgicalCase);
             surgicalCase.markInvoicePaid(Instant.now(clock));
