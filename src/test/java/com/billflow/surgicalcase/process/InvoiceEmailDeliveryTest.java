@@ -46,13 +46,11 @@ class InvoiceEmailDeliveryTest extends IntegrationTest {
 
     @Test
     void smtpOutageEndsAsAnIncidentAndTheRetryAfterwardsSendsExactlyOneMail() {
-        // given an invoice queued for email while the SMTP server is down
+        // given an invoice queued for email
         ProcessInstance pi = caseWaitingToBeEmailed();
-        Job emailJob = job(TASK_EMAIL_INVOICE, pi);
-        smtp.stop();
 
-        // when every retry fails
-        failEveryRetry(emailJob);
+        // when the SMTP server is down and every retry fails
+        Job emailJob = emailJobOutOfRetries(pi);
 
         // then an incident shows in Cockpit and the case is intact
         assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
@@ -81,9 +79,7 @@ class InvoiceEmailDeliveryTest extends IntegrationTest {
     void aRetryIsRunAtOnceAlsoAfterACheckWhileTheClockWasAhead() {
         // given the email job out of retries
         ProcessInstance pi = caseWaitingToBeEmailed();
-        Job emailJob = job(TASK_EMAIL_INVOICE, pi);
-        smtp.stop();
-        failEveryRetry(emailJob);
+        Job emailJob = emailJobOutOfRetries(pi);
         smtp.start();
         // and the retry check last ran while the clock was three days ahead (a wall clock stepped back by NTP does the same)
         clock.advance(Duration.ofDays(3));
@@ -99,11 +95,14 @@ class InvoiceEmailDeliveryTest extends IntegrationTest {
         assertThat(smtp.getReceivedMessages()).hasSize(1);
     }
 
-    /** Runs {@code job} until its retries are used up (the SMTP server being down), each run failing. */
-    private void failEveryRetry(Job job) {
+    /** Stops the SMTP server and runs the case's email job until its retries are used up, each run failing; the job. */
+    private Job emailJobOutOfRetries(ProcessInstance pi) {
+        Job job = job(TASK_EMAIL_INVOICE, pi);
+        smtp.stop();
         for (int attempt = 0; attempt < 5 && management.createJobQuery().jobId(job.getId()).singleResult().getRetries() > 0; attempt++) {
             assertThatThrownBy(() -> management.executeJob(job.getId())).isNotNull();
         }
+        return job;
     }
 
     /** An administrator's "Retry" (one retry), then the check that moves retried jobs to now. */
