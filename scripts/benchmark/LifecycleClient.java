@@ -222,8 +222,7 @@ public class LifecycleClient {
     }
 
     private static HttpResponse<String> get(HttpClient client, String url, String auth, String ifNoneMatch) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth)
-                .header("Accept", "application/json").timeout(Duration.ofSeconds(60)).GET();
+        HttpRequest.Builder request = request(url, auth).GET();
         if (ifNoneMatch != null) {
             request.header("If-None-Match", ifNoneMatch).header("Prefer", "wait=10");
         }
@@ -231,8 +230,7 @@ public class LifecycleClient {
     }
 
     private static String send(HttpClient client, String method, String url, String auth, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth)
-                .header("Accept", "application/json").timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder request = request(url, auth);
         if (body == null) {
             request.GET();
         } else {
@@ -243,6 +241,12 @@ public class LifecycleClient {
             throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
+    }
+
+    /** A request for JSON as {@code auth}, given up after 60 s. */
+    private static HttpRequest.Builder request(String url, String auth) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth).header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(60));
     }
 
     private static String auth(String userAndPassword) {

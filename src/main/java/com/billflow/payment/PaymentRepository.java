@@ -21,6 +21,6 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
      * Two parameters, not a collection: Hibernate 6 translates a query with a collection parameter again on every call.
      */
     @Query("select p from Payment p where p.subject in (:first, :second) and p.ownerId = :ownerId order by p.id")
-List<Payment> findByEitherSubject(@Param("first") PaymentSubject first, @Param("second") PaymentSubject second,
+    List<Payment> findByEitherSubject(@Param("first") PaymentSubject first, @Param("second") PaymentSubject second,
                                       @Param("ownerId") Long ownerId);
 }
